@@ -1,0 +1,60 @@
+import { Form, Link, NavLink } from '@remix-run/react'
+import { hasPermission } from '#app/modules/auth/permissions.ts'
+import { useOptionalUser } from '#app/root.tsx'
+
+const areas = [
+  { to: '/home', label: 'ホーム' },
+  { to: '/cases', label: '事例' },
+  { to: '/practices', label: 'ベストプラクティス' },
+  { to: '/benchmarks', label: 'ベンチマーク' },
+  { to: '/consultations', label: '危機管理相談' },
+  { to: '/search', label: '検索' },
+  { to: '/members', label: '会員' },
+]
+
+export function SiteHeader() {
+  const user = useOptionalUser()
+  return (
+    <header className="site-header">
+      <div className="site-header__bar">
+        <Link to={user ? '/home' : '/'} className="site-header__brand">
+          QSO Hub
+          <span className="site-header__tagline">QSOプロジェクト 会員サイト</span>
+        </Link>
+        {user ? (
+          <div className="site-header__account">
+            <Link to={`/members/${user.id}`} className="site-header__user">
+              {user.name}
+            </Link>
+            <Link to="/settings/profile">設定</Link>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button--quiet">
+                ログアウト
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <Link to="/login" className="button">
+            会員ログイン
+          </Link>
+        )}
+      </div>
+      {user ? (
+        <nav aria-label="会員メニュー" className="site-nav">
+          <ul>
+            {areas.map((area) => (
+              <li key={area.to}>
+                <NavLink to={area.to}>{area.label}</NavLink>
+              </li>
+            ))}
+            {hasPermission(user, 'admin:access') ? (
+              <li>
+                <NavLink to="/admin">管理</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  )
+}

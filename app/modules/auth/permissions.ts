@@ -1,0 +1,34 @@
+/**
+ * Who may do what, asked the same way by loaders/actions (through requirePermission) and by the UI (to hide
+ * what a user cannot use). Later areas add their permissions here.
+ */
+export type Role = 'MEMBER' | 'CONSULTANT' | 'ADMIN'
+
+export type Permission =
+  | 'member:read' // the members' directory and profiles
+  | 'admin:access' // anything under /admin
+  | 'invite:manage'
+  | 'member:manage' // change roles, deactivate
+  | 'hospital:manage'
+  | 'audit:read'
+
+const grants: Record<Role, readonly Permission[]> = {
+  MEMBER: ['member:read'],
+  CONSULTANT: ['member:read'],
+  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read'],
+}
+
+export function hasPermission(user: { role: Role } | null | undefined, permission: Permission): boolean {
+  return !!user && grants[user.role].includes(permission)
+}
+
+/** A member may edit only their own profile. */
+export function canEditProfile(user: { id: string } | null | undefined, profileUserId: string): boolean {
+  return !!user && user.id === profileUserId
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  MEMBER: '会員',
+  CONSULTANT: 'コンサルタント',
+  ADMIN: '管理者',
+}

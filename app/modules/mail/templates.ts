@@ -1,0 +1,38 @@
+/** The text of each mail, in Japanese, in one place. Links are absolute (APP_ORIGIN). */
+const signature = `\n--\nQSO Hub（名古屋大学医学部附属病院 患者安全推進部 QSOプロジェクト）\nこのメールに心当たりがない場合は破棄してください。`
+
+export function inviteMail(input: { inviterName: string; link: string; expiresAt: string }) {
+  return {
+    subject: '【QSO Hub】会員登録のご案内',
+    text: `${input.inviterName} さんから QSO Hub への招待が届いています。
+
+QSO Hub は QSO プロジェクト修了生のための会員サイトです。下記のリンクから氏名・所属・パスワードを登録してください。
+
+${input.link}
+
+このリンクは ${input.expiresAt} まで、1回だけ使えます。${signature}`,
+  }
+}
+
+export function passwordResetMail(input: { name: string; link: string; expiresAt: string }) {
+  return {
+    subject: '【QSO Hub】パスワード再設定のご案内',
+    text: `${input.name} さん
+
+パスワード再設定のお申し込みを受け付けました。下記のリンクから新しいパスワードを設定してください。
+
+${input.link}
+
+このリンクは ${input.expiresAt} まで、1回だけ使えます。お申し込みに心当たりがない場合、パスワードは変更されていません。${signature}`,
+  }
+}
+
+export function passwordChangedMail(input: { name: string; when: string }) {
+  return {
+    subject: '【QSO Hub】パスワードが変更されました',
+    text: `${input.name} さん
+
+${input.when} に QSO Hub のパスワードが変更され、他の端末のログインはすべて終了しました。
+心当たりがない場合は、すぐに「パスワードをお忘れの方」から再設定し、事務局にご連絡ください。${signature}`,
+  }
+}

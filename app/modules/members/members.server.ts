@@ -1,0 +1,137 @@
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import type { Role } from '#app/generated/prisma/enums.ts'
+import { prisma } from '#app/lib/db.server.ts'
+import { recordAudit } from '#app/modules/audit/audit.server.ts'
+import type { SessionUser } from '#app/modules/auth/session.server.ts'
+import type { z } from 'zod'
+import type { MemberFilters, ProfileSchema } from './schemas.ts'
+
+export const MEMBERS_PAGE_SIZE = 24
+
+// What any member may see of another: no e-mail in the directory (profiles show it only to the member and admins).
+const directorySelect = {
+  id: true,
+  name: true,
+  profession: true,
+  course: true,
+  cohort: true,
+  department: true,
+  role: true,
+  hospital: { select: { id: true, name: true, prefecture: true } },
+} satisfies Prisma.UserSelect
+
+export async function searchMembers(filters: MemberFilters) {
+  const where: Prisma.UserWhereInput = {
+    status: 'ACTIVE',
+    ...(filters.course ? { course: filters.course } : {}),
+    ...(filters.cohort ? { cohort: filters.cohort } : {}),
+    ...(filters.profession ? { profession: filters.profession } : {}),
+    ...(filters.prefecture ? { hospital: { prefecture: filters.prefecture } } : {}),
+    ...(filters.q
+      ? {
+          OR: [
+            { name: { contains: filters.q, mode: 'insensitive' } },
+            { department: { contains: filters.q, mode: 'insensitive' } },
+            { hospital: { name: { contains: filters.q, mode: 'insensitive' } } },
+          ],
+        }
+      : {}),
+  }
+  const [total, members] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      select: directorySelect,
+      orderBy: [{ course: 'asc' }, { cohort: 'asc' }, { name: 'asc' }],
+      skip: (filters.page - 1) * MEMBERS_PAGE_SIZE,
+      take: MEMBERS_PAGE_SIZE,
+    }),
+  ])
+  return { total, members, pageCount: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) }
+}
+
+/** A profile as the viewer may see it: e-mail only for the member themself and admins; deactivated members only for admins. */
+export async function getProfile(id: string, viewer: SessionUser) {
+  const isAdmin = viewer.role === 'ADMIN'
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: {
+      ...directorySelect,
+      bio: true,
+      status: true,
+      createdAt: true,
+      email: true,
+      hospital: { select: { id: true, name: true, prefecture: true, beds: true, type: true } },
+    },
+  })
+  if (!user || (user.status !== 'ACTIVE' && !isAdmin)) return null
+  const showEmail = isAdmin || viewer.id === user.id
+  return { ...user, email: showEmail ? user.email : null }
+}
+
+export async function getOwnProfile(userId: string) {
+  return prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, profession: true, course: true, cohort: true, hospitalId: true, department: true, bio: true },
+  })
+}
+
+export async function updateOwnProfile(user: SessionUser, profile: z.infer<typeof ProfileSchema>, request: Request) {
+  if (profile.hospitalId && !(await prisma.hospital.findUnique({ where: { id: profile.hospitalId }, select: { id: true } }))) {
+    return { ok: false as const, field: 'hospitalId', message: '病院が見つかりません。一覧から選び直してください' }
+  }
+  await prisma.user.update({
+    where: { id: user.id },
+    data: {
+      name: profile.name,
+      profession: profile.profession,
+      course: profile.course ?? null,
+      cohort: profile.cohort ?? null,
+      hospitalId: profile.hospitalId || null,
+      department: profile.department || null,
+      bio: profile.bio || null,
+    },
+  })
+  await recordAudit({ action: 'member.profile-updated', actorId: user.id, target: { type: 'user', id: user.id }, request })
+  return { ok: true as const }
+}
+
+export async function listMembersForAdmin(q?: string) {
+  return prisma.user.findMany({
+    where: q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] } : {},
+    select: { id: true, name: true, email: true, role: true, status: true, createdAt: true, hospital: { select: { name: true } } },
+    orderBy: [{ status: 'asc' }, { name: 'asc' }],
+    take: 500,
+  })
+}
+
+export class AdminActionError extends Error {}
+
+export async function changeRole(targetId: string, role: Role, actor: SessionUser, request: Request) {
+  if (targetId === actor.id) throw new AdminActionError('自分自身の権限は変更できません。別の管理者に依頼してください。')
+  const target = await prisma.user.findUnique({ where: { id: targetId }, select: { role: true } })
+  if (!target) throw new AdminActionError('会員が見つかりません。')
+  if (target.role === role) return
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: targetId }, data: { role } })
+    await recordAudit(
+      { action: 'member.role-changed', actorId: actor.id, target: { type: 'user', id: targetId }, request, details: { from: target.role, to: role } },
+      tx,
+    )
+  })
+}
+
+/** Deactivation also ends the member's sessions at once. */
+export async function setMemberStatus(targetId: string, active: boolean, actor: SessionUser, request: Request) {
+  if (targetId === actor.id) throw new AdminActionError('自分自身のアカウントは停止できません。')
+  const target = await prisma.user.findUnique({ where: { id: targetId }, select: { id: true } })
+  if (!target) throw new AdminActionError('会員が見つかりません。')
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: targetId }, data: { status: active ? 'ACTIVE' : 'DEACTIVATED' } })
+    if (!active) await tx.session.deleteMany({ where: { userId: targetId } })
+    await recordAudit(
+      { action: active ? 'member.reactivated' : 'member.deactivated', actorId: actor.id, target: { type: 'user', id: targetId }, request },
+      tx,
+    )
+  })
+}

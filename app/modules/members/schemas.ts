@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { COURSES, enumKeys, HOSPITAL_TYPES, PREFECTURES, PROFESSIONS } from './labels.ts'
+
+// Shared by server and browser (Conform): every message says what to do, in Japanese.
+const required = (what: string) => `${what}を入力してください`
+
+export const NameSchema = z
+  .string({ error: required('氏名') })
+  .trim()
+  .min(1, required('氏名'))
+  .max(100, '氏名は100文字以内で入力してください')
+
+export const EmailSchema = z
+  .string({ error: required('メールアドレス') })
+  .trim()
+  .toLowerCase()
+  .max(254, 'メールアドレスが長すぎます')
+  .pipe(z.email('メールアドレスの形式が正しくありません'))
+
+export const PasswordSchema = z
+  .string({ error: required('パスワード') })
+  .min(12, 'パスワードは12文字以上にしてください')
+  .max(200, 'パスワードは200文字以内にしてください')
+
+export const ProfessionSchema = z.enum(enumKeys(PROFESSIONS), { error: '職種を選んでください' })
+const CourseSchema = z.enum(enumKeys(COURSES), { error: 'コースを選んでください' })
+const CohortSchema = z.coerce
+  .number({ error: '期は数字で入力してください' })
+  .int('期は整数で入力してください')
+  .min(1, '期は1以上で入力してください')
+  .max(99, '期は99以下で入力してください')
+
+export const ProfileSchema = z.object({
+  name: NameSchema,
+  profession: ProfessionSchema,
+  course: CourseSchema.optional(),
+  cohort: CohortSchema.optional(),
+  hospitalId: z.string().optional(),
+  department: z.string().trim().max(100, '部署は100文字以内で入力してください').optional(),
+  bio: z.string().trim().max(2000, '自己紹介は2000文字以内で入力してください').optional(),
+})
+
+export const JoinSchema = ProfileSchema.extend({
+  password: PasswordSchema,
+  confirmPassword: z.string({ error: '確認のためもう一度入力してください' }),
+}).refine((value) => value.password === value.confirmPassword, {
+  path: ['confirmPassword'],
+  message: 'パスワードが一致しません',
+})
+
+export const HospitalSchema = z.object({
+  name: z.string({ error: required('病院名') }).trim().min(1, required('病院名')).max(200, '病院名は200文字以内で入力してください'),
+  prefecture: z.enum(PREFECTURES, { error: '都道府県を選んでください' }),
+  beds: z.coerce
+    .number({ error: '病床数は数字で入力してください' })
+    .int('病床数は整数で入力してください')
+    .min(0, '病床数は0以上で入力してください')
+    .max(5000, '病床数が大きすぎます'),
+  type: z.enum(enumKeys(HOSPITAL_TYPES), { error: '種別を選んでください' }),
+})
+
+export const InviteSchema = z.object({
+  email: EmailSchema,
+  role: z.enum(['MEMBER', 'CONSULTANT', 'ADMIN'], { error: '権限を選んでください' }),
+  hospitalId: z.string().optional(),
+})
+
+export const MemberFiltersSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  course: z.enum(enumKeys(COURSES)).optional().catch(undefined),
+  cohort: z.coerce.number().int().min(1).max(99).optional().catch(undefined),
+  profession: z.enum(enumKeys(PROFESSIONS)).optional().catch(undefined),
+  prefecture: z.enum(PREFECTURES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+})
+export type MemberFilters = z.infer<typeof MemberFiltersSchema>

@@ -1,0 +1,89 @@
+/**
+ * Demo data for development databases (never production): fictional hospitals and members, plus the four
+ * demo accounts the README lists. Safe to run again: rows are matched by e-mail / hospital name.
+ */
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { CourseCode, HospitalTypeCode, ProfessionCode } from '#app/modules/members/labels.ts'
+import { hashPassword } from '#app/modules/auth/password.server.ts'
+
+export const DEMO_PASSWORD = 'qso-demo-pass'
+
+type DemoHospital = { name: string; prefecture: string; beds: number; type: HospitalTypeCode }
+type DemoUser = {
+  email: string
+  name: string
+  role?: 'MEMBER' | 'CONSULTANT' | 'ADMIN'
+  profession: ProfessionCode
+  course?: CourseCode
+  cohort?: number
+  hospital?: string
+  department?: string
+  bio?: string
+}
+
+// All names are invented; any resemblance to real hospitals or people is unintended.
+const hospitals: DemoHospital[] = [
+  { name: 'みなと中央病院', prefecture: '愛知県', beds: 452, type: 'REGIONAL_SUPPORT' },
+  { name: 'さくら台総合病院', prefecture: '岐阜県', beds: 186, type: 'GENERAL' },
+  { name: '東海みらい大学病院', prefecture: '愛知県', beds: 812, type: 'SPECIAL_FUNCTION' },
+  { name: 'しおかぜ記念病院', prefecture: '三重県', beds: 298, type: 'GENERAL' },
+  { name: 'ひかり野こころの病院', prefecture: '静岡県', beds: 240, type: 'PSYCHIATRIC' },
+  { name: 'あおば北総合医療センター', prefecture: '宮城県', beds: 560, type: 'REGIONAL_SUPPORT' },
+  { name: 'やまなみクリニック', prefecture: '長野県', beds: 0, type: 'CLINIC' },
+]
+
+const users: DemoUser[] = [
+  { email: 'admin@qso.example', name: '事務局 管理者', role: 'ADMIN', profession: 'ADMINISTRATIVE', department: 'QSO事務局', bio: 'QSO Hub の運営事務局です。' },
+  {
+    email: 'consultant@qso.example',
+    name: '相談 太郎',
+    role: 'CONSULTANT',
+    profession: 'PHYSICIAN',
+    course: 'CQSO',
+    cohort: 1,
+    hospital: '東海みらい大学病院',
+    department: '医療安全管理部',
+    bio: '危機管理相談を担当しています。医療事故調査制度への対応経験があります。',
+  },
+  {
+    email: 'member@qso.example',
+    name: '安全 花子',
+    profession: 'NURSE',
+    course: 'EQSO',
+    cohort: 2,
+    hospital: 'みなと中央病院',
+    department: '医療安全管理室',
+    bio: 'GRMとして転倒・転落対策に取り組んでいます。',
+  },
+  {
+    email: 'member2@qso.example',
+    name: '薬師 次郎',
+    profession: 'PHARMACIST',
+    course: 'AQSO_DAILY',
+    cohort: 3,
+    hospital: 'さくら台総合病院',
+    department: '薬剤部',
+    bio: 'ハイリスク薬の誤投与防止がテーマです。',
+  },
+  { email: 'demo.cqso3@qso.example', name: '外科 一郎', profession: 'PHYSICIAN', course: 'CQSO', cohort: 3, hospital: 'しおかぜ記念病院', department: '外科' },
+  { email: 'demo.cqso5@qso.example', name: '歯科 恵', profession: 'DENTIST', course: 'CQSO', cohort: 5, hospital: '東海みらい大学病院', department: '歯科口腔外科' },
+  { email: 'demo.eqso1@qso.example', name: '臨床 工', profession: 'CLINICAL_ENGINEER', course: 'EQSO', cohort: 1, hospital: 'あおば北総合医療センター', department: 'ME室' },
+  { email: 'demo.eqso4@qso.example', name: '放射 光', profession: 'RADIOLOGICAL_TECHNOLOGIST', course: 'EQSO', cohort: 4, hospital: 'みなと中央病院', department: '放射線部' },
+  { email: 'demo.aqso2@qso.example', name: '検査 正', profession: 'LABORATORY_TECHNOLOGIST', course: 'AQSO_PROBLEM', cohort: 2, hospital: 'しおかぜ記念病院', department: '臨床検査部' },
+  { email: 'demo.aqso4@qso.example', name: '看護 優子', profession: 'NURSE', course: 'AQSO_CRISIS', cohort: 4, hospital: 'ひかり野こころの病院', department: '看護部' },
+  { email: 'demo.aqso5@qso.example', name: '事務 誠', profession: 'ADMINISTRATIVE', course: 'AQSO_NORMAL', cohort: 5, hospital: 'やまなみクリニック', department: '事務部' },
+]
+
+export async function seedDemoData(prisma: PrismaClient) {
+  const hospitalIds = new Map<string, string>()
+  for (const hospital of hospitals) {
+    const row = await prisma.hospital.upsert({ where: { name: hospital.name }, update: {}, create: hospital })
+    hospitalIds.set(hospital.name, row.id)
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  for (const { hospital, role, ...user } of users) {
+    const data = { ...user, role: role ?? 'MEMBER', hospitalId: hospital ? (hospitalIds.get(hospital) ?? null) : null }
+    await prisma.user.upsert({ where: { email: user.email }, update: {}, create: { ...data, passwordHash } })
+  }
+  console.log(`Demo data: ${hospitals.length} hospitals, ${users.length} members (password ${DEMO_PASSWORD}).`)
+}

