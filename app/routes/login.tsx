@@ -63,6 +63,11 @@ export default function LoginPage() {
   return (
     <section className="narrow">
       <h1>会員ログイン</h1>
+      {searchParams.get('reset') ? (
+        <p className="notice notice--success" role="status">
+          パスワードを再設定しました。新しいパスワードでログインしてください。
+        </p>
+      ) : null}
       <p>QSO Hub は QSO プロジェクト修了生のための会員専用サイトです。登録は事務局からの招待制です。</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />

@@ -40,7 +40,7 @@ export function TextField({
   type = 'text',
   autoComplete,
   ...shell
-}: FieldShell & { field: FieldMetadata<string | number | undefined | null>; type?: InputType; autoComplete?: string }) {
+}: FieldShell & { field: FieldMetadata<unknown>; type?: InputType; autoComplete?: string }) {
   return (
     <Shell field={field as FieldMetadata<unknown>} {...shell}>
       <input

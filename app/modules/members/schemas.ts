@@ -40,13 +40,24 @@ export const ProfileSchema = z.object({
   bio: z.string().trim().max(2000, '自己紹介は2000文字以内で入力してください').optional(),
 })
 
-export const JoinSchema = ProfileSchema.extend({
-  password: PasswordSchema,
-  confirmPassword: z.string({ error: '確認のためもう一度入力してください' }),
-}).refine((value) => value.password === value.confirmPassword, {
-  path: ['confirmPassword'],
-  message: 'パスワードが一致しません',
-})
+const confirmMatches = (value: { password: string; confirmPassword: string }) => value.password === value.confirmPassword
+const mismatch = { path: ['confirmPassword'], message: 'パスワードが一致しません' }
+const ConfirmPasswordSchema = z.string({ error: '確認のためもう一度入力してください' })
+
+export const JoinSchema = ProfileSchema.extend({ password: PasswordSchema, confirmPassword: ConfirmPasswordSchema }).refine(
+  confirmMatches,
+  mismatch,
+)
+
+export const NewPasswordSchema = z.object({ password: PasswordSchema, confirmPassword: ConfirmPasswordSchema }).refine(confirmMatches, mismatch)
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: '現在のパスワードを入力してください' }).min(1, '現在のパスワードを入力してください'),
+    password: PasswordSchema,
+    confirmPassword: ConfirmPasswordSchema,
+  })
+  .refine(confirmMatches, mismatch)
 
 export const HospitalSchema = z.object({
   name: z.string({ error: required('病院名') }).trim().min(1, required('病院名')).max(200, '病院名は200文字以内で入力してください'),

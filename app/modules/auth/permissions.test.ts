@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest'
+import { canEditProfile, hasPermission, type Permission, type Role } from './permissions.ts'
+import { safeRedirectPath } from './require.server.ts'
+
+const adminOnly: Permission[] = ['admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read']
+
+describe('hasPermission', () => {
+  test.each<[Role, Permission, boolean]>([
+    ...(['MEMBER', 'CONSULTANT', 'ADMIN'] as Role[]).map((role): [Role, Permission, boolean] => [role, 'member:read', true]),
+    ...adminOnly.flatMap((permission): [Role, Permission, boolean][] => [
+      ['MEMBER', permission, false],
+      ['CONSULTANT', permission, false],
+      ['ADMIN', permission, true],
+    ]),
+  ])('%s / %s → %s', (role, permission, expected) => {
+    expect(hasPermission({ role }, permission)).toBe(expected)
+  })
+
+  test('nobody signed in has no permission', () => {
+    expect(hasPermission(null, 'member:read')).toBe(false)
+  })
+})
+
+test('members edit only their own profile', () => {
+  expect(canEditProfile({ id: 'a' }, 'a')).toBe(true)
+  expect(canEditProfile({ id: 'a' }, 'b')).toBe(false)
+  expect(canEditProfile(null, 'a')).toBe(false)
+})
+
+describe('safeRedirectPath', () => {
+  test.each([
+    ['/members/abc?x=1', '/members/abc?x=1'],
+    ['https://evil.example/', '/home'],
+    ['//evil.example/', '/home'],
+    ['/\\evil.example', '/home'],
+    ['javascript:alert(1)', '/home'],
+    ['', '/home'],
+    [null, '/home'],
+  ])('%s → %s', (input, expected) => {
+    expect(safeRedirectPath(input)).toBe(expected)
+  })
+})

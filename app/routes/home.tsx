@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { formatDate, formatNumber } from '#app/lib/format.ts'
+import { requireUser } from '#app/modules/auth/require.server.ts'
+import { loadHomeSummary } from '#app/modules/members/home.server.ts'
+import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
+
+export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return loadHomeSummary(user)
+}
+
+const areas = [
+  { to: '/cases', title: '事例', body: 'インシデント事例を共有し、事例検討で学び合う' },
+  { to: '/practices', title: 'ベストプラクティス', body: 'うまくいった取り組みと、導入した病院の結果' },
+  { to: '/benchmarks', title: 'ベンチマーク', body: '報告件数・転倒率などを同規模病院と比較' },
+  { to: '/consultations', title: '危機管理相談', body: '重大事象の発生時に専門家へ相談（機密）' },
+]
+
+export default function Home() {
+  const { me, colleagues, newcomers, memberCount } = useLoaderData<typeof loader>()
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>{me.name} さん、こんにちは</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {courseLabel(me.course, me.cohort)} ・ {PROFESSIONS[me.profession]}
+            {me.hospital ? ` ・ ${me.hospital.name}` : ''}
+          </p>
+        </div>
+        <Link to="/settings/profile" className="button button--quiet">
+          プロフィールを編集
+        </Link>
+      </div>
+
+      <h2>QSO Hub でできること</h2>
+      <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
+        {areas.map((area) => (
+          <li key={area.to} className="card">
+            <h3>
+              <Link to={area.to}>{area.title}</Link>
+            </h3>
+            <p style={{ margin: 0 }}>{area.body}</p>
+          </li>
+        ))}
+      </ul>
+
+      <div className="grid" style={{ marginTop: '1.5rem' }}>
+        <section className="card" aria-labelledby="colleagues-title">
+          <h2 id="colleagues-title">同じ病院の会員</h2>
+          {colleagues.length ? (
+            <ul>
+              {colleagues.map((member) => (
+                <li key={member.id}>
+                  <Link to={`/members/${member.id}`}>{member.name}</Link>{' '}
+                  <span className="muted small">{courseLabel(member.course, member.cohort)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{me.hospital ? 'まだ他の会員はいません。' : '所属病院を登録すると、同じ病院の会員が表示されます。'}</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="newcomers-title">
+          <h2 id="newcomers-title">新しく参加した会員</h2>
+          <ul>
+            {newcomers.map((member) => (
+              <li key={member.id}>
+                <Link to={`/members/${member.id}`}>{member.name}</Link>{' '}
+                <span className="muted small">
+                  {courseLabel(member.course, member.cohort)} ・ {formatDate(member.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="small">
+            <Link to="/members">会員名簿（{formatNumber(memberCount)}名）を見る</Link>
+          </p>
+        </section>
+      </div>
+    </section>
+  )
+}
