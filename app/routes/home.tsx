@@ -71,7 +71,8 @@ export default function Home() {
               <li key={member.id}>
                 <Link to={`/members/${member.id}`}>{member.name}</Link>{' '}
                 <span className="muted small">
-                  {courseLabel(member.course, member.cohort)} ・ {formatDate(member.createdAt)}
+                  {member.course ? `${courseLabel(member.course, member.cohort)} ・ ` : ''}
+                  {formatDate(member.createdAt)}
                 </span>
               </li>
             ))}

@@ -74,7 +74,7 @@ export default function MembersDirectory() {
                 <Link to={`/members/${member.id}`}>{member.name}</Link>
               </h2>
               <p style={{ margin: '0.25rem 0' }}>
-                <span className="badge badge--primary">{courseLabel(member.course, member.cohort)}</span>{' '}
+                {member.course ? <span className="badge badge--primary">{courseLabel(member.course, member.cohort)}</span> : null}{' '}
                 <span className="badge">{PROFESSIONS[member.profession]}</span>
               </p>
               <p className="muted small" style={{ margin: 0 }}>
