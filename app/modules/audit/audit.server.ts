@@ -2,26 +2,8 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { getRequestMeta } from '#app/lib/request-meta.server.ts'
 
-export const AUDIT_ACTIONS = {
-  'auth.sign-in': 'ログイン',
-  'auth.sign-in-failed': 'ログイン失敗',
-  'auth.sign-in-throttled': 'ログイン制限',
-  'auth.sign-out': 'ログアウト',
-  'auth.password-changed': 'パスワード変更',
-  'auth.password-reset-requested': 'パスワード再設定の申請',
-  'auth.password-reset': 'パスワード再設定',
-  'invite.created': '招待の作成',
-  'invite.revoked': '招待の取り消し',
-  'invite.accepted': '招待による登録',
-  'member.role-changed': '権限の変更',
-  'member.deactivated': 'アカウントの停止',
-  'member.reactivated': 'アカウントの再開',
-  'member.profile-updated': 'プロフィール更新',
-  'hospital.created': '病院の登録',
-  'hospital.updated': '病院情報の更新',
-} as const
-
-export type AuditAction = keyof typeof AUDIT_ACTIONS
+export { AUDIT_ACTIONS, type AuditAction } from './audit-actions.ts'
+import type { AuditAction } from './audit-actions.ts'
 
 type AuditInput = {
   action: AuditAction

@@ -3,19 +3,27 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
+import { PREFECTURES } from './labels.ts'
 import type { HospitalSchema } from './schemas.ts'
 
 type HospitalInput = z.infer<typeof HospitalSchema>
 
-export function listHospitals() {
-  return prisma.hospital.findMany({
-    orderBy: [{ prefecture: 'asc' }, { name: 'asc' }],
-    include: { _count: { select: { members: true } } },
-  })
+// Prefectures in their usual north-to-south order (北海道 … 沖縄県), not by character code.
+function byPrefectureThenName<T extends { prefecture: string; name: string }>(hospitals: T[]): T[] {
+  const rank = (prefecture: string) => (PREFECTURES as readonly string[]).indexOf(prefecture)
+  return hospitals.sort((a, b) => rank(a.prefecture) - rank(b.prefecture) || a.name.localeCompare(b.name, 'ja'))
 }
 
-export function hospitalOptions() {
-  return prisma.hospital.findMany({ orderBy: [{ prefecture: 'asc' }, { name: 'asc' }], select: { id: true, name: true, prefecture: true } })
+export async function listHospitals() {
+  return byPrefectureThenName(await prisma.hospital.findMany({ include: { _count: { select: { members: true } } } }))
+}
+
+export async function hospitalOptions() {
+  return byPrefectureThenName(await prisma.hospital.findMany({ select: { id: true, name: true, prefecture: true } }))
+}
+
+export function findHospital(id: string) {
+  return prisma.hospital.findUnique({ where: { id }, select: { id: true, name: true, prefecture: true, beds: true, type: true } })
 }
 
 export type SaveHospitalResult = { ok: true; id: string } | { ok: false; field: 'name'; message: string }
@@ -34,6 +42,10 @@ export async function saveHospital(input: HospitalInput, actor: SessionUser, req
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       return { ok: false, field: 'name', message: '同じ名前の病院が既に登録されています' }
+    }
+    // Deleted between the page load and the save.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
+      throw new Response('病院が見つかりません。', { status: 404 })
     }
     throw error
   }

@@ -124,8 +124,9 @@ export async function changeRole(targetId: string, role: Role, actor: SessionUse
 /** Deactivation also ends the member's sessions at once. */
 export async function setMemberStatus(targetId: string, active: boolean, actor: SessionUser, request: Request) {
   if (targetId === actor.id) throw new AdminActionError('自分自身のアカウントは停止できません。')
-  const target = await prisma.user.findUnique({ where: { id: targetId }, select: { id: true } })
+  const target = await prisma.user.findUnique({ where: { id: targetId }, select: { status: true } })
   if (!target) throw new AdminActionError('会員が見つかりません。')
+  if ((target.status === 'ACTIVE') === active) return
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: targetId }, data: { status: active ? 'ACTIVE' : 'DEACTIVATED' } })
     if (!active) await tx.session.deleteMany({ where: { userId: targetId } })
