@@ -24,7 +24,8 @@ const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx')
  * The production build, served by `server/start.ts` as `npm start` does, against a throwaway embedded
  * PostgreSQL seeded with the demo accounts. Everything lives in one temp directory removed at the end
  * (set E2E_KEEP=1 to keep it, e.g. to read the server log or the mail after a failure).
- * Set E2E_BUILD=1 to rebuild even when a build exists (it is not rebuilt on its own when app/ changes).
+ * The app is built first, so the browser never tests a stale build; E2E_SKIP_BUILD=1 reuses build/ (CI sets it
+ * right after its own `npm run build`).
  */
 export default async function setup(project: TestProject) {
   const started = Date.now()
@@ -82,8 +83,8 @@ export default async function setup(project: TestProject) {
 
 function buildIfNeeded() {
   const built = existsSync(path.join(projectRoot, 'build', 'server', 'index.js'))
-  if (built && !process.env.E2E_BUILD) return
-  console.log(built ? '[e2e] E2E_BUILD is set: running `npm run build`…' : '[e2e] No production build (build/server/index.js): running `npm run build`…')
+  if (built && process.env.E2E_SKIP_BUILD) return
+  console.log('[e2e] running `npm run build`…')
   // Without Vitest's variables: vite.config.ts leaves the Remix plugin out when VITEST is set.
   const result = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'inherit', env: withoutVitest({ ...process.env, NODE_ENV: 'production' }) })
   if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal}); the browser tests need the production build.`)
