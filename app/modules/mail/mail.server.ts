@@ -30,8 +30,3 @@ export async function sendMail(mail: Mail): Promise<void> {
   console.info(`[mail] to ${mail.to}: "${mail.subject}" (no SMTP_URL; saved to ${path.relative(process.cwd(), file)})`)
 }
 
-/** Tests use this to reset the SMTP connection between servers. */
-export function resetMailTransport() {
-  transporter?.close()
-  transporter = undefined
-}
