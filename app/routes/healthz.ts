@@ -1,4 +1,3 @@
-import { data } from '@remix-run/node'
 import { prisma } from '#app/lib/db.server.ts'
 
 // For load balancers and monitoring: public, and says nothing but whether the parts answer.
@@ -12,5 +11,5 @@ export async function loader() {
     database = { status: 'error' }
   }
   const ok = database.status === 'ok'
-  return data({ status: ok ? 'ok' : 'error', database }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
+  return Response.json({ status: ok ? 'ok' : 'error', database }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
 }
