@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { COURSES, courseLabel, PREFECTURES, PROFESSIONS } from '#app/modules/members/labels.ts'
@@ -33,12 +34,6 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 
 export default function MembersDirectory() {
   const { filters, members, total, pageCount } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(searchParams)
-    next.set('page', String(page))
-    return `?${next}`
-  }
   return (
     <section>
       <div className="page-header">
@@ -87,15 +82,7 @@ export default function MembersDirectory() {
       ) : (
         <p className="notice">条件に合う会員はいません。条件を減らしてお試しください。</p>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="ページ送り">
-          {filters.page > 1 ? <Link to={pageLink(filters.page - 1)}>前へ</Link> : null}
-          <span>
-            {filters.page} / {pageCount} ページ
-          </span>
-          {filters.page < pageCount ? <Link to={pageLink(filters.page + 1)}>次へ</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filters.page} pageCount={pageCount} />
     </section>
   )
 }

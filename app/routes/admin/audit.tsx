@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { readAuditLog } from '#app/modules/audit/audit-log.server.ts'
 import { AUDIT_ACTIONS, type AuditAction } from '#app/modules/audit/audit.server.ts'
@@ -54,12 +55,6 @@ function shorten(text: string, max: number) {
 
 export default function AdminAudit() {
   const { filters, total, pageCount, actionOptions, events } = useLoaderData<typeof loader>()
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams()
-    if (filters.action) params.set('action', filters.action)
-    params.set('page', String(page))
-    return `?${params}`
-  }
   return (
     <section>
       <div className="page-header">
@@ -148,15 +143,7 @@ export default function AdminAudit() {
       ) : (
         <p className="notice">{filters.page > 1 ? 'このページには記録がありません。' : '条件に合う記録はありません。'}</p>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="ページ送り">
-          {filters.page > 1 ? <Link to={pageLink(Math.min(filters.page - 1, pageCount))}>前へ</Link> : null}
-          <span>
-            {formatNumber(Math.min(filters.page, pageCount))} / {formatNumber(pageCount)} ページ
-          </span>
-          {filters.page < pageCount ? <Link to={pageLink(filters.page + 1)}>次へ</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filters.page} pageCount={pageCount} />
     </section>
   )
 }
