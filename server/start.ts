@@ -34,6 +34,11 @@ async function main() {
     }
   }
 
+  const { pruneExpiredAuthData } = await import('#app/modules/auth/housekeeping.server.ts')
+  const housekeeping = () => pruneExpiredAuthData().catch((error: unknown) => console.error('Housekeeping failed:', error))
+  await housekeeping()
+  setInterval(housekeeping, 60 * 60 * 1000).unref()
+
   const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: process.env.TRUST_PROXY })
   server.listen(env.PORT, () => {
     console.log(`\nQSO Hub (${env.NODE_ENV}) is ready: http://localhost:${env.PORT}${seeded ? '  (demo data seeded)' : ''}`)

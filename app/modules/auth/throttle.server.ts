@@ -33,7 +33,3 @@ export async function clearAccountFailures(email: string) {
   await prisma.loginFailure.deleteMany({ where: { email } })
 }
 
-/** Housekeeping: rows older than the window never count again. */
-export async function pruneOldFailures(now = new Date()) {
-  await prisma.loginFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } } })
-}
