@@ -203,4 +203,17 @@ describe('accessibility', () => {
     if (violations.length) console.error(`axe-core on ${path}:\n${formatViolations(violations)}`)
     expect(violations, formatViolations(violations)).toEqual([])
   })
+
+  test('the signed-in pages have no serious or critical violations either', async () => {
+    const page = await newPage(browser)
+    await login(page, 'admin@qso.example', DEMO_PASSWORD)
+    const pages = ['/home', '/members', '/settings/profile', '/settings/password', '/admin', '/admin/invites', '/admin/members', '/admin/hospitals', '/admin/hospitals/new', '/admin/audit', '/cases']
+    const report: string[] = []
+    for (const path of pages) {
+      expect((await page.goto(path))?.status(), path).toBe(200)
+      const violations = await checkAccessibility(page)
+      if (violations.length) report.push(`${path}:\n${formatViolations(violations)}`)
+    }
+    expect(report.join('\n'), report.join('\n')).toBe('')
+  })
 })
