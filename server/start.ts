@@ -39,7 +39,7 @@ async function main() {
   await housekeeping()
   setInterval(housekeeping, 60 * 60 * 1000).unref()
 
-  const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: process.env.TRUST_PROXY })
+  const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: env.TRUST_PROXY })
   server.listen(env.PORT, () => {
     console.log(`\nQSO Hub (${env.NODE_ENV}) is ready: http://localhost:${env.PORT}${seeded ? '  (demo data seeded)' : ''}`)
     if (dev) {
