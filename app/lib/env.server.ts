@@ -10,7 +10,7 @@ const schema = z.object({
   MAIL_DIR: z.string().optional(),
   MEILI_HOST: z.url().optional(),
   MEILI_API_KEY: z.string().optional(),
-  TRUST_PROXY: z.string().regex(/^(\d+|loopback|linklocal|uniquelocal|[\d.:\/, a-f]+)$/i, 'TRUST_PROXY: a hop count (1), loopback, or proxy addresses').optional(),
+  TRUST_PROXY: z.string().regex(/^(\d+|loopback|linklocal|uniquelocal|[\d.:/, a-f]+)$/i, 'TRUST_PROXY: a hop count (1), loopback, or proxy addresses').optional(),
 })
 
 export type Env = z.infer<typeof schema> & { APP_ORIGIN: string }
