@@ -28,6 +28,7 @@ export default [
         index('routes/admin/index.tsx'),
         route('invites', 'routes/admin/invites.tsx'),
         route('members', 'routes/admin/members.tsx'),
+        route('members/:id', 'routes/admin/member-detail.tsx'),
         route('hospitals', 'routes/admin/hospitals.tsx'),
         route('hospitals/new', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-new' }),
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),

@@ -13,6 +13,7 @@ import * as hospitalsRoute from '#app/routes/admin/hospitals.tsx'
 import * as indexRoute from '#app/routes/admin/index.tsx'
 import * as invitesRoute from '#app/routes/admin/invites.tsx'
 import * as layoutRoute from '#app/routes/admin/layout.tsx'
+import * as memberDetailRoute from '#app/routes/admin/member-detail.tsx'
 import * as membersRoute from '#app/routes/admin/members.tsx'
 import { createHospital, createUser, makeRequest, sessionCookieFor, settle, TEST_PASSWORD } from '#tests/fixtures/auth.ts'
 
@@ -128,6 +129,13 @@ const loaderCases: LoaderCase[] = [
     expectKeys: ['hospital'],
   },
   { name: 'audit', path: () => '/admin/audit?action=auth.sign-in&page=1', handler: auditRoute.loader, expectKeys: ['filters', 'events', 'total', 'pageCount'] },
+  {
+    name: 'member detail',
+    path: () => `/admin/members/${fx.target.id}`,
+    params: () => ({ id: fx.target.id }),
+    handler: memberDetailRoute.loader,
+    expectKeys: ['member', 'events'],
+  },
 ]
 
 type ActionCase = { name: string; path: () => string; params?: () => Record<string, string>; handler: Handler; form: () => Form }
@@ -155,6 +163,13 @@ const actionCases: ActionCase[] = [
     params: () => ({ id: fx.hospital.id }),
     handler: hospitalEditRoute.action,
     form: () => ({ name: '書き換えられた病院', prefecture: '東京都', beds: '1', type: 'CLINIC' }),
+  },
+  {
+    name: 'member e-mail change',
+    path: () => `/admin/members/${fx.target.id}`,
+    params: () => ({ id: fx.target.id }),
+    handler: memberDetailRoute.action,
+    form: () => ({ email: 'hijacked@test.example' }),
   },
 ]
 
@@ -411,5 +426,37 @@ describe('overview and audit log', () => {
     const fallback = unwrap(await auditRoute.loader(args(asAdmin('/admin/audit?action=drop-table&page=-3')))).data
     expect(fallback.filters).toEqual({ action: undefined, page: 1 })
     expect(fallback.total).toBe(await prisma.auditEvent.count())
+  })
+})
+
+describe('admin: a member\'s e-mail address', () => {
+  const change = async (userId: string, email: string) =>
+    settle(() =>
+      memberDetailRoute.action(args(makeRequest(`/admin/members/${userId}`, { cookie: fx.cookies.ADMIN, form: { email } }), { id: userId })),
+    )
+
+  test('is changed on request, recorded with old and new, and the old address is told', async () => {
+    const member = await createUser()
+    const oldEmail = member.email
+    await change(member.id, '  New.Address@Test.example ')
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).email).toBe('new.address@test.example')
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'member.email-changed', targetId: member.id } })
+    expect(event.details).toEqual({ from: oldEmail, to: 'new.address@test.example' })
+    const dir = process.env.MAIL_DIR ?? ''
+    const mails = await Promise.all((await readdir(dir)).map(async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string; subject: string }))
+    expect(mails.filter((mail) => mail.to === oldEmail).map((mail) => mail.subject)).toContain('【QSO Hub】メールアドレスが変更されました')
+    expect((await signIn({ email: 'new.address@test.example', password: TEST_PASSWORD, request: makeRequest('/login') })).status).toBe('signed-in')
+  })
+
+  test('cannot take another member\'s address: a field error, nothing changes', async () => {
+    const member = await createUser()
+    const other = await createUser()
+    const result = await change(member.id, other.email)
+    expect(JSON.stringify(result)).toContain('このメールアドレスは別の会員が使っています')
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).email).toBe(member.email)
+  })
+
+  test('an unknown member is a 404', async () => {
+    expectResponse(await change('nobody', 'x@test.example'), 404)
   })
 })

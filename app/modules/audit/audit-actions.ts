@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   'invite.revoked': '招待の取り消し',
   'invite.accepted': '招待による登録',
   'member.role-changed': '権限の変更',
+  'member.email-changed': 'メールアドレスの変更',
   'member.deactivated': 'アカウントの停止',
   'member.reactivated': 'アカウントの再開',
   'member.profile-updated': 'プロフィール更新',

@@ -36,3 +36,13 @@ ${input.when} に QSO Hub のパスワードが変更され、他の端末のロ
 心当たりがない場合は、すぐに「パスワードをお忘れの方」から再設定し、事務局にご連絡ください。${signature}`,
   }
 }
+
+export function emailChangedMail(input: { name: string; newEmail: string; when: string }) {
+  return {
+    subject: '【QSO Hub】メールアドレスが変更されました',
+    text: `${input.name} さん
+
+${input.when} に、QSO Hub のログイン用メールアドレスが事務局により ${input.newEmail} に変更されました。
+今後はこのアドレス宛てのメールは届きません。心当たりがない場合は、すぐに QSO 事務局にご連絡ください。${signature}`,
+  }
+}

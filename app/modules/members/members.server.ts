@@ -1,7 +1,10 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import type { Role } from '#app/generated/prisma/enums.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
+import { sendMail } from '#app/modules/mail/mail.server.ts'
+import { emailChangedMail } from '#app/modules/mail/templates.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import type { z } from 'zod'
 import type { MemberFilters, ProfileSchema } from './schemas.ts'
@@ -106,6 +109,43 @@ export async function listMembersForAdmin(q?: string) {
 }
 
 export class AdminActionError extends Error {}
+
+/** The member's admin page: their account and the latest audit events about or by them. */
+export async function getMemberForAdmin(id: string) {
+  const member = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true, status: true, createdAt: true, hospital: { select: { name: true } } },
+  })
+  if (!member) return null
+  const events = await prisma.auditEvent.findMany({
+    where: { OR: [{ actorId: id }, { targetType: 'user', targetId: id }] },
+    orderBy: { createdAt: 'desc' },
+    take: 30,
+    select: { id: true, createdAt: true, action: true, ipAddress: true },
+  })
+  return { member, events: events.map((event) => ({ ...event, id: event.id.toString() })) }
+}
+
+export type ChangeEmailResult = { ok: true } | { ok: false; message: string }
+
+/** Done by admins on the member's request; the old address is told, in case the request was not genuine. */
+export async function changeEmail(targetId: string, email: string, actor: SessionUser, request: Request): Promise<ChangeEmailResult> {
+  const target = await prisma.user.findUnique({ where: { id: targetId }, select: { email: true, name: true } })
+  if (!target) throw new AdminActionError('会員が見つかりません。')
+  if (target.email === email) return { ok: true }
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+    return { ok: false, message: 'このメールアドレスは別の会員が使っています' }
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: targetId }, data: { email } })
+    await recordAudit(
+      { action: 'member.email-changed', actorId: actor.id, target: { type: 'user', id: targetId }, request, details: { from: target.email, to: email } },
+      tx,
+    )
+  })
+  await sendMail({ to: target.email, ...emailChangedMail({ name: target.name, newEmail: email, when: formatDateTime(new Date()) }) })
+  return { ok: true }
+}
 
 export async function changeRole(targetId: string, role: Role, actor: SessionUser, request: Request) {
   if (targetId === actor.id) throw new AdminActionError('自分自身の権限は変更できません。別の管理者に依頼してください。')

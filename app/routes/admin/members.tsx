@@ -139,7 +139,7 @@ export default function AdminMembers() {
                 return (
                   <tr key={member.id}>
                     <td>
-                      <Link to={`/members/${member.id}`}>{member.name}</Link>
+                      <Link to={`/admin/members/${member.id}`}>{member.name}</Link>
                       {isSelf ? <span className="muted small">（あなた）</span> : null}
                     </td>
                     <td>{member.email}</td>
