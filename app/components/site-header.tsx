@@ -1,16 +1,7 @@
 import { Form, Link, NavLink } from '@remix-run/react'
+import { MEMBER_AREAS } from '#app/components/member-areas.ts'
 import { hasPermission } from '#app/modules/auth/permissions.ts'
 import { useOptionalUser } from '#app/root.tsx'
-
-const areas = [
-  { to: '/home', label: 'ホーム' },
-  { to: '/cases', label: '事例' },
-  { to: '/practices', label: 'ベストプラクティス' },
-  { to: '/benchmarks', label: 'ベンチマーク' },
-  { to: '/consultations', label: '危機管理相談' },
-  { to: '/search', label: '検索' },
-  { to: '/members', label: '会員' },
-]
 
 export function SiteHeader() {
   const user = useOptionalUser()
@@ -42,7 +33,7 @@ export function SiteHeader() {
       {user ? (
         <nav aria-label="会員メニュー" className="site-nav">
           <ul>
-            {areas.map((area) => (
+            {MEMBER_AREAS.map((area) => (
               <li key={area.to}>
                 <NavLink to={area.to}>{area.label}</NavLink>
               </li>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { MEMBER_AREAS } from '#app/components/member-areas.ts'
 import { formatDate, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
@@ -11,13 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   return loadHomeSummary(user)
 }
-
-const areas = [
-  { to: '/cases', title: '事例', body: 'インシデント事例を共有し、事例検討で学び合う' },
-  { to: '/practices', title: 'ベストプラクティス', body: 'うまくいった取り組みと、導入した病院の結果' },
-  { to: '/benchmarks', title: 'ベンチマーク', body: '報告件数・転倒率などを同規模病院と比較' },
-  { to: '/consultations', title: '危機管理相談', body: '重大事象の発生時に専門家へ相談（機密）' },
-]
 
 export default function Home() {
   const { me, colleagues, newcomers, memberCount } = useLoaderData<typeof loader>()
@@ -38,12 +32,12 @@ export default function Home() {
 
       <h2>QSO Hub でできること</h2>
       <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
-        {areas.map((area) => (
+        {MEMBER_AREAS.filter((area) => area.onHome).map((area) => (
           <li key={area.to} className="card">
             <h3>
-              <Link to={area.to}>{area.title}</Link>
+              <Link to={area.to}>{area.label}</Link>
             </h3>
-            <p style={{ margin: 0 }}>{area.body}</p>
+            <p style={{ margin: 0 }}>{area.summary}</p>
           </li>
         ))}
       </ul>
