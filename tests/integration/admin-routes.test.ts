@@ -1,6 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Role } from '#app/generated/prisma/enums.ts'
 import { prisma } from '#app/lib/db.server.ts'
@@ -16,13 +13,15 @@ import * as layoutRoute from '#app/routes/admin/layout.tsx'
 import * as memberDetailRoute from '#app/routes/admin/member-detail.tsx'
 import * as membersRoute from '#app/routes/admin/members.tsx'
 import { createHospital, createUser, makeRequest, sessionCookieFor, settle, TEST_PASSWORD } from '#tests/fixtures/auth.ts'
+import { mailsTo, sentMailFiles } from '#tests/fixtures/mail.ts'
+import { expectLoginRedirect, expectResponse, routeArgs, type RouteHandler } from '#tests/fixtures/routes.ts'
 
 // Route-level tests: the loaders and actions of /admin/* called as Remix calls them, against a fresh database.
 
-type Handler = (args: LoaderFunctionArgs) => Promise<unknown>
+type Handler = RouteHandler
 type Form = Record<string, string>
 
-const args = (request: Request, params: Record<string, string> = {}): LoaderFunctionArgs => ({ request, params, context: {} })
+const args = routeArgs
 
 /** What a loader/action returned, with `data(value, { status })` unwrapped (status 200 for plain values). */
 type Unwrapped<T> = T extends { type: string; data: infer D; init: ResponseInit | null } ? D : T
@@ -35,31 +34,6 @@ function unwrap<T>(result: T | Response): { status: number; data: Unwrapped<T> }
   return { status: 200, data: result as Unwrapped<T> }
 }
 
-function expectResponse(result: unknown, status: number): Response {
-  expect(result).toBeInstanceOf(Response)
-  const response = result as Response
-  expect(response.status).toBe(status)
-  return response
-}
-
-function expectLoginRedirect(result: unknown, from: string) {
-  const response = expectResponse(result, 302)
-  expect(response.headers.get('Location')).toBe(`/login?${new URLSearchParams({ redirectTo: from })}`)
-}
-
-async function mailFiles(): Promise<string[]> {
-  const dir = process.env.MAIL_DIR ?? ''
-  return (await readdir(dir).catch(() => [])).filter((file) => file.endsWith('.json'))
-}
-
-async function mailTo(email: string): Promise<{ to: string; subject: string; text: string }[]> {
-  const dir = process.env.MAIL_DIR ?? ''
-  const mails = await Promise.all(
-    (await mailFiles()).map(async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string; subject: string; text: string }),
-  )
-  return mails.filter((mail) => mail.to === email)
-}
-
 /** Everything an admin action could change, to prove a refused request changed nothing. */
 async function snapshot() {
   const [users, invites, hospitals, auditEvents, sessions, mails] = await Promise.all([
@@ -68,7 +42,7 @@ async function snapshot() {
     prisma.hospital.findMany({ orderBy: { id: 'asc' } }),
     prisma.auditEvent.count(),
     prisma.session.findMany({ orderBy: { id: 'asc' }, select: { id: true } }),
-    mailFiles(),
+    sentMailFiles(),
   ])
   return { users, invites, hospitals, auditEvents, sessions, mails: mails.length }
 }
@@ -225,7 +199,7 @@ describe('invites', () => {
     expect(data.notice?.message).toContain('招待メールを送信しました')
     expect(data.notice?.message).toContain(email)
 
-    const mails = await mailTo(email)
+    const mails = await mailsTo(email)
     expect(mails).toHaveLength(1)
     const token = /http:\/\/localhost:3000\/join\/([a-z0-9]+)/.exec(mails[0]?.text ?? '')?.[1]
     expect(token).toBeTruthy()
@@ -252,7 +226,7 @@ describe('invites', () => {
 
   test('an admin revokes a pending invite: its link stops working; a second revoke says so', async () => {
     await invitesRoute.action(args(asAdmin('/admin/invites', { intent: 'create', email: 'revoke.me@test.example', role: 'MEMBER' })))
-    const token = /\/join\/([a-z0-9]+)/.exec((await mailTo('revoke.me@test.example'))[0]?.text ?? '')?.[1] ?? ''
+    const token = /\/join\/([a-z0-9]+)/.exec((await mailsTo('revoke.me@test.example'))[0]?.text ?? '')?.[1] ?? ''
     expect(await findUsableInvite(token)).not.toBeNull()
     const invite = await prisma.invite.findFirstOrThrow({ where: { email: 'revoke.me@test.example' } })
 
@@ -442,9 +416,7 @@ describe('admin: a member\'s e-mail address', () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).email).toBe('new.address@test.example')
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'member.email-changed', targetId: member.id } })
     expect(event.details).toEqual({ from: oldEmail, to: 'new.address@test.example' })
-    const dir = process.env.MAIL_DIR ?? ''
-    const mails = await Promise.all((await readdir(dir)).map(async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string; subject: string }))
-    expect(mails.filter((mail) => mail.to === oldEmail).map((mail) => mail.subject)).toContain('【QSO Hub】メールアドレスが変更されました')
+    expect((await mailsTo(oldEmail)).map((mail) => mail.subject)).toContain('【QSO Hub】メールアドレスが変更されました')
     expect((await signIn({ email: 'new.address@test.example', password: TEST_PASSWORD, request: makeRequest('/login') })).status).toBe('signed-in')
   })
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { createHospital, createUser, makeRequest, sessionCookieFor, settle, TEST_PASSWORD } from '#tests/fixtures/auth.ts'
+import { expectLoginRedirect, routeArgs, type RouteHandler } from '#tests/fixtures/routes.ts'
 import * as areaRoute from '#app/routes/area-upcoming.tsx'
 import * as homeRoute from '#app/routes/home.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
@@ -10,18 +11,10 @@ import * as membersRoute from '#app/routes/members.tsx'
 import * as passwordRoute from '#app/routes/settings-password.tsx'
 import * as settingsRoute from '#app/routes/settings-profile.tsx'
 
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} })
-type Handler = (input: ReturnType<typeof args>) => Promise<unknown>
-
-function expectLoginRedirect(result: unknown, from: string) {
-  expect(result).toBeInstanceOf(Response)
-  const response = result as Response
-  expect(response.status).toBe(302)
-  expect(response.headers.get('Location')).toBe(`/login?${new URLSearchParams({ redirectTo: from })}`)
-}
+const args = routeArgs
 
 describe('anonymous visitors are sent to /login and back', () => {
-  test.each<[string, Handler]>([
+  test.each<[string, RouteHandler]>([
     ['/home', homeRoute.loader],
     ['/members?course=CQSO', membersRoute.loader],
     ['/members/someone', profileRoute.loader],
@@ -32,7 +25,7 @@ describe('anonymous visitors are sent to /login and back', () => {
     expectLoginRedirect(await settle(() => loader(args(makeRequest(path), { id: 'someone' }))), path)
   })
 
-  test.each<[string, Handler]>([
+  test.each<[string, RouteHandler]>([
     ['/settings/profile', settingsRoute.action],
     ['/settings/password', passwordRoute.action],
   ])('POST %s', async (path, action) => {

@@ -1,8 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { createHospital, createUser, makeRequest } from '#tests/fixtures/auth.ts'
+import { mailsTo } from '#tests/fixtures/mail.ts'
 import { acceptInvite, createInvite, findUsableInvite, InviteError, revokeInvite } from './invites.server.ts'
 import { validateSessionToken } from './session.server.ts'
 
@@ -11,9 +10,7 @@ const profile = { name: '新規 会員', profession: 'NURSE' as const, course: '
 async function inviteAndReadToken(email: string, options: { hospitalId?: string } = {}) {
   const admin = await createUser({ role: 'ADMIN' })
   const invite = await createInvite({ email, role: 'MEMBER', invitedBy: { ...admin, hospitalId: null }, request: makeRequest('/admin/invites'), ...options })
-  const dir = process.env.MAIL_DIR ?? ''
-  const mails = await Promise.all((await readdir(dir)).map(async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string; text: string }))
-  const mail = mails.find((m) => m.to === email)
+  const [mail] = await mailsTo(email)
   const token = mail?.text.match(/\/join\/([a-z0-9]+)/)?.[1] ?? ''
   return { admin, invite, token, mail }
 }

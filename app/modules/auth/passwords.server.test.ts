@@ -1,17 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { createUser, makeRequest, TEST_PASSWORD } from '#tests/fixtures/auth.ts'
+import { mailsTo } from '#tests/fixtures/mail.ts'
 import { changePassword, requestPasswordReset, resetPassword } from './passwords.server.ts'
 import { createSession, validateSessionToken } from './session.server.ts'
 import { signIn } from './sign-in.server.ts'
-
-async function mailsTo(email: string) {
-  const dir = process.env.MAIL_DIR ?? ''
-  const all = await Promise.all((await readdir(dir)).map(async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string; subject: string; text: string }))
-  return all.filter((mail) => mail.to === email)
-}
 
 describe('password reset', () => {
   test('unknown addresses get no mail, and the function does not say so', async () => {
