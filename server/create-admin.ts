@@ -18,9 +18,8 @@ async function main() {
     const { prisma } = await import('#app/lib/db.server.ts')
     const { EmailSchema } = await import('#app/modules/members/schemas.ts')
     const { hashPassword } = await import('#app/modules/auth/password.server.ts')
-    const { generateRandomToken, hashToken } = await import('#app/modules/auth/tokens.server.ts')
-    const { RESET_LIFETIME_MS } = await import('#app/modules/auth/passwords.server.ts')
-    const { getEnv } = await import('#app/lib/env.server.ts')
+    const { issuePasswordResetLink } = await import('#app/modules/auth/passwords.server.ts')
+    const { recordAudit } = await import('#app/modules/audit/audit.server.ts')
 
     const address = EmailSchema.parse(email)
     const user = await prisma.user.upsert({
@@ -28,10 +27,9 @@ async function main() {
       update: { role: 'ADMIN', status: 'ACTIVE' },
       create: { email: address, name, role: 'ADMIN', profession: 'ADMINISTRATIVE', passwordHash: await hashPassword(randomBytes(32).toString('hex')) },
     })
-    const token = generateRandomToken()
-    await prisma.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) } })
-    await prisma.auditEvent.create({ data: { action: 'member.role-changed', targetType: 'user', targetId: user.id, details: { to: 'ADMIN', by: 'create-admin command' } } })
-    console.log(`\n${address} is an admin. Open this link within an hour to set the password:\n${getEnv().APP_ORIGIN}/reset-password/${token}\n`)
+    const { link } = await issuePasswordResetLink(user.id)
+    await recordAudit({ action: 'member.role-changed', target: { type: 'user', id: user.id }, details: { to: 'ADMIN', by: 'create-admin command' } })
+    console.log(`\n${address} is an admin. Open this link within an hour to set the password:\n${link}\n`)
     await prisma.$disconnect()
   } finally {
     await database.stop()

@@ -11,6 +11,14 @@ import { generateRandomToken, hashToken } from './tokens.server.ts'
 export const RESET_LIFETIME_MS = 60 * 60 * 1000
 const MAX_RESET_MAILS_PER_HOUR = 3
 
+/** A single-use link, valid for RESET_LIFETIME_MS, to set a new password; only the token's hash is stored. */
+export async function issuePasswordResetLink(userId: string) {
+  const token = generateRandomToken()
+  const expiresAt = new Date(Date.now() + RESET_LIFETIME_MS)
+  await prisma.passwordReset.create({ data: { userId, tokenHash: hashToken(token), expiresAt } })
+  return { link: `${getEnv().APP_ORIGIN}/reset-password/${token}`, expiresAt }
+}
+
 /**
  * Mails a reset link when the address belongs to an active member. The caller shows the same message
  * whatever happened, so the form cannot be used to find out who has an account.
@@ -23,11 +31,8 @@ export async function requestPasswordReset(email: string, request: Request): Pro
   })
   if (recent >= MAX_RESET_MAILS_PER_HOUR) return
 
-  const token = generateRandomToken()
-  const expiresAt = new Date(Date.now() + RESET_LIFETIME_MS)
-  await prisma.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt } })
+  const { link, expiresAt } = await issuePasswordResetLink(user.id)
   await recordAudit({ action: 'auth.password-reset-requested', actorId: user.id, target: { type: 'user', id: user.id }, request })
-  const link = `${getEnv().APP_ORIGIN}/reset-password/${token}`
   await sendMail({ to: email, ...passwordResetMail({ name: user.name, link, expiresAt: formatDateTime(expiresAt) }) })
 }
 
