@@ -21,8 +21,7 @@ export default function Home() {
         <div>
           <h1>{me.name} さん、こんにちは</h1>
           <p className="muted" style={{ margin: 0 }}>
-            {courseLabel(me.course, me.cohort)} ・ {PROFESSIONS[me.profession]}
-            {me.hospital ? ` ・ ${me.hospital.name}` : ''}
+            {[me.course ? courseLabel(me.course, me.cohort) : null, PROFESSIONS[me.profession], me.hospital?.name].filter(Boolean).join(' ・ ')}
           </p>
         </div>
         <Link to="/settings/profile" className="button button--quiet">
@@ -31,7 +30,7 @@ export default function Home() {
       </div>
 
       <h2>QSO Hub でできること</h2>
-      <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
+      <ul className="grid">
         {MEMBER_AREAS.filter((area) => area.onHome).map((area) => (
           <li key={area.to} className="card">
             <h3>

@@ -62,7 +62,7 @@ export default function MembersDirectory() {
         </Link>
       </Form>
       {members.length ? (
-        <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>
+        <ul className="grid">
           {members.map((member) => (
             <li key={member.id} className="card">
               <h2 className="h3" style={{ margin: 0, fontSize: '1.05rem' }}>

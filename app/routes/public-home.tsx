@@ -61,7 +61,7 @@ function ScheduleCell({ text }: { text: string }) {
           <span key={index}>
             {part.text.split(/(\s+)/).map((word, i) =>
               /^\s+$/.test(word) ? ' ' : (
-                <span key={i} className="public-home__nowrap">
+                <span key={i} className="nowrap">
                   {word}
                 </span>
               ),

@@ -101,8 +101,8 @@ export default function AdminAudit() {
             <tbody>
               {events.map((event) => (
                 <tr key={event.id}>
-                  <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.createdAt)}</td>
-                  <td style={{ whiteSpace: 'nowrap' }}>{event.label}</td>
+                  <td className="nowrap">{formatDateTime(event.createdAt)}</td>
+                  <td className="nowrap">{event.label}</td>
                   <td>
                     {event.actor ? (
                       <>

@@ -32,7 +32,7 @@ export default function AdminOverview() {
       <div className="page-header">
         <h1>管理</h1>
       </div>
-      <ul className="grid" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      <ul className="grid" style={{ margin: 0 }}>
         {figures.map((figure) => (
           <li key={figure.label} className="card">
             <h2 style={{ fontSize: '1rem', margin: 0 }}>{figure.label}</h2>

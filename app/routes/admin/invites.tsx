@@ -60,8 +60,6 @@ const STATUS_BADGES: Record<InviteStatus, { label: string; className: string }> 
   expired: { label: '期限切れ', className: 'badge' },
 }
 
-const nowrap = { whiteSpace: 'nowrap' } as const
-
 export default function AdminInvites() {
   const { invites, hospitals } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -130,15 +128,15 @@ export default function AdminInvites() {
                 return (
                   <tr key={invite.id}>
                     <td>{invite.email}</td>
-                    <td style={nowrap}>{ROLE_LABELS[invite.role]}</td>
+                    <td className="nowrap">{ROLE_LABELS[invite.role]}</td>
                     <td>{invite.hospital?.name ?? '—'}</td>
-                    <td style={nowrap}>{invite.invitedBy.name}</td>
-                    <td style={nowrap}>{formatDateTime(invite.createdAt)}</td>
-                    <td style={nowrap}>{formatDateTime(invite.expiresAt)}</td>
-                    <td style={nowrap}>
+                    <td className="nowrap">{invite.invitedBy.name}</td>
+                    <td className="nowrap">{formatDateTime(invite.createdAt)}</td>
+                    <td className="nowrap">{formatDateTime(invite.expiresAt)}</td>
+                    <td className="nowrap">
                       <span className={badge.className}>{badge.label}</span>
                     </td>
-                    <td style={nowrap}>
+                    <td className="nowrap">
                       {invite.status === 'pending' ? (
                         <Form method="post" style={{ margin: 0 }}>
                           <input type="hidden" name="intent" value="revoke" />
