@@ -5,7 +5,7 @@ import { parseDatabaseUrl } from './app/lib/database-url.ts'
 // Prisma's own engine binaries cannot be downloaded here (nor from many hospital networks), so migrations run
 // on the WASM schema engine through the pg driver adapter. See docs/decisions/0002-prisma-offline.md.
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
+  schema: 'prisma/schema',
   migrations: { path: 'prisma/migrations' },
   engine: 'js',
   experimental: { adapter: true },

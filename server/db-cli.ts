@@ -3,7 +3,7 @@
  * `npm run dev` started, if any) as well as with DATABASE_URL:
  *   generate                 prisma generate (needs no database)
  *   migrate                  apply pending migrations (prisma migrate deploy)
- *   create-migration NAME    turn changes in prisma/schema.prisma into a new migration (prisma migrate dev)
+ *   create-migration NAME    turn changes in prisma/schema/*.prisma into a new migration (prisma migrate dev)
  *   seed                     demo data (development databases only)
  */
 import { migrateDeploy, resolveDatabase, runPrisma } from './database.ts'
