@@ -1,0 +1,144 @@
+/**
+ * The embedded engine: MiniSearch in this process, with our Japanese tokenizer. Used when MEILI_HOST is unset;
+ * built from PostgreSQL at start-up and kept current by the outbox worker. One index per process, so it suits a
+ * single app server (development, small installations) — see docs/decisions/0015-search.md.
+ */
+import MiniSearch, { type Query, type SearchResult } from 'minisearch'
+import { countFacets, matchesFilters, pageWindow } from './engine-common.ts'
+import { parseQuery, tokenize, typoBudget, type ParsedQuery } from './tokenizer.ts'
+import { DOCUMENT_TYPES, type EngineHit, type EngineResults, type SearchDocument, type SearchEngine, type SearchQuery } from './types.ts'
+
+type Indexed = { key: string; title: string; tags: string; body: string }
+
+function createIndex() {
+  return new MiniSearch<Indexed>({
+    idField: 'key',
+    fields: ['title', 'tags', 'body'],
+    storeFields: [],
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => term,
+    searchOptions: {
+      boost: { title: 3, tags: 2, body: 1 },
+      // Query strings handed to MiniSearch are already single folded tokens.
+      tokenize: (text) => [text],
+      processTerm: (term) => term,
+      weights: { fuzzy: 0.3, prefix: 0.5 },
+    },
+  })
+}
+
+const toIndexed = (document: SearchDocument): Indexed => ({ key: document.key, title: document.title, tags: document.tags.join(' '), body: document.body })
+
+/** The parsed query as a MiniSearch query tree: clauses AND-ed, synonyms OR-ed, the last token a prefix. */
+function queryTree(parsed: ParsedQuery, combineWith: 'AND' | 'OR', prefixLast: boolean): Query {
+  const lastClause = parsed.clauses.length - 1
+  return {
+    combineWith,
+    queries: parsed.clauses.map((clause, clauseIndex) => ({
+      combineWith: 'OR',
+      queries: clause.alternatives.map((tokens) => ({
+        combineWith: 'AND',
+        queries: tokens.map((token, tokenIndex) => ({
+          combineWith: 'OR',
+          queries: [token],
+          prefix: prefixLast && !clause.synonym && clauseIndex === lastClause && tokenIndex === tokens.length - 1,
+          fuzzy: typoBudget(token),
+        })),
+      })),
+    })),
+  }
+}
+
+export class EmbeddedEngine implements SearchEngine {
+  readonly name = 'embedded' as const
+  private index = createIndex()
+  private documents = new Map<string, SearchDocument>()
+  private building = false
+
+  async init() {}
+
+  async upsert(documents: SearchDocument[]) {
+    for (const document of documents) {
+      if (this.index.has(document.key)) this.index.discard(document.key)
+      this.index.add(toIndexed(document))
+      this.documents.set(document.key, document)
+    }
+  }
+
+  async remove(keys: string[]) {
+    for (const key of keys) {
+      if (this.index.has(key)) this.index.discard(key)
+      this.documents.delete(key)
+    }
+  }
+
+  async versions(keys: string[]) {
+    const versions = new Map<string, string>()
+    for (const key of keys) {
+      const document = this.documents.get(key)
+      if (document) versions.set(key, document.version)
+    }
+    return versions
+  }
+
+  private run(query: SearchQuery, prefixLast: boolean): { hits: EngineHit[] } {
+    const filter = (result: SearchResult) => {
+      const document = this.documents.get(result.id as string)
+      return document !== undefined && matchesFilters(document, query.filters)
+    }
+    const parsed = parseQuery(query.q)
+    if (parsed.clauses.length === 0) {
+      // No words: every document that passes the filters, newest first.
+      const documents = [...this.documents.values()].filter((document) => matchesFilters(document, query.filters))
+      documents.sort((a, b) => b.publishedAt - a.publishedAt)
+      return { hits: documents.map((document) => ({ document, terms: [] })) }
+    }
+    let results = this.index.search(queryTree(parsed, 'AND', prefixLast), { filter })
+    // Nothing has every word: rank what has some of them rather than show nothing.
+    if (results.length === 0 && parsed.clauses.length > 1) results = this.index.search(queryTree(parsed, 'OR', prefixLast), { filter })
+    const hits: EngineHit[] = []
+    for (const result of results) {
+      const document = this.documents.get(result.id as string)
+      if (document) hits.push({ document, terms: [...new Set([...result.terms, ...parsed.terms])] })
+    }
+    if (query.sort === 'newest') hits.sort((a, b) => b.document.publishedAt - a.document.publishedAt)
+    return { hits }
+  }
+
+  async search(query: SearchQuery): Promise<EngineResults> {
+    const { hits } = this.run(query, true)
+    const { offset, limit } = pageWindow(query.page, query.pageSize)
+    return { hits: hits.slice(offset, offset + limit), total: hits.length, facets: countFacets(hits.map((hit) => hit.document)) }
+  }
+
+  async suggest(q: string, perType: number) {
+    if (parseQuery(q).clauses.length === 0) return []
+    const { hits } = this.run({ q }, true)
+    return DOCUMENT_TYPES.flatMap((type) => hits.filter((hit) => hit.document.type === type).slice(0, perType))
+  }
+
+  async rebuild(source: AsyncIterable<SearchDocument[]>) {
+    this.building = true
+    try {
+      const index = createIndex()
+      const documents = new Map<string, SearchDocument>()
+      for await (const batch of source) {
+        for (const document of batch) {
+          if (documents.has(document.key)) index.discard(document.key)
+          index.add(toIndexed(document))
+          documents.set(document.key, document)
+        }
+      }
+      // Swap: searches keep using the old index until the new one is complete.
+      this.index = index
+      this.documents = documents
+      return { documents: documents.size }
+    } finally {
+      this.building = false
+    }
+  }
+
+  async status() {
+    return { engine: this.name, state: this.building && this.documents.size === 0 ? ('building' as const) : ('ready' as const), documents: this.documents.size }
+  }
+}
