@@ -18,7 +18,7 @@ function createIndex() {
     tokenize: (text) => tokenize(text),
     processTerm: (term) => term,
     searchOptions: {
-      boost: { title: 3, tags: 2, body: 1 },
+      boost: FIELD_BOOST,
       // Query strings handed to MiniSearch are already single folded tokens.
       tokenize: (text) => [text],
       processTerm: (term) => term,
@@ -26,6 +26,9 @@ function createIndex() {
     },
   })
 }
+
+const FIELD_BOOST = { title: 3, tags: 2, body: 1 }
+const SYNONYM_BOOST = { title: 1.5, tags: 1, body: 0.5 }
 
 const toIndexed = (document: SearchDocument): Indexed => ({ key: document.key, title: document.title, tags: document.tags.join(' '), body: document.body })
 
@@ -36,8 +39,10 @@ function queryTree(parsed: ParsedQuery, combineWith: 'AND' | 'OR', prefixLast: b
     combineWith,
     queries: parsed.clauses.map((clause, clauseIndex) => ({
       combineWith: 'OR',
-      queries: clause.alternatives.map((tokens) => ({
+      queries: clause.alternatives.map((tokens, alternativeIndex) => ({
         combineWith: 'AND',
+        // What the member typed counts more than its synonyms.
+        ...(alternativeIndex === clause.original ? {} : { boost: SYNONYM_BOOST }),
         queries: tokens.map((token, tokenIndex) => ({
           combineWith: 'OR',
           queries: [token],

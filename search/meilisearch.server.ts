@@ -7,7 +7,7 @@
  */
 import { type Filter, type Locale, Meilisearch, type RecordAny, type Settings, type Task } from 'meilisearch'
 import { sortFacets, pageWindow } from './engine-common.ts'
-import { parseQuery, synonymMap, tokenize } from './tokenizer.ts'
+import { parseQuery, queryTokens, synonymMap, tokenize } from './tokenizer.ts'
 import {
   DOCUMENT_TYPES,
   type EngineHit,
@@ -174,7 +174,7 @@ export class MeilisearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<EngineResults> {
     const parsed = parseQuery(query.q)
     const { offset, limit } = pageWindow(query.page, query.pageSize)
-    const q = parsed.clauses.length === 0 ? '' : tokenize(query.q).join(' ')
+    const q = parsed.clauses.length === 0 ? '' : meiliQuery(query.q)
     const request = (matchingStrategy: 'all' | 'frequency') =>
       this.client.index(this.indexUid).search(q, {
         filter: filterExpression(query.filters) as Filter,
@@ -199,7 +199,7 @@ export class MeilisearchEngine implements SearchEngine {
   async suggest(q: string, perType: number) {
     const parsed = parseQuery(q)
     if (parsed.clauses.length === 0) return []
-    const text = tokenize(q).join(' ')
+    const text = meiliQuery(q)
     const response = await this.client.multiSearch({
       queries: DOCUMENT_TYPES.map((type) => ({
         indexUid: this.indexUid,
@@ -244,6 +244,9 @@ export class MeilisearchEngine implements SearchEngine {
     }
   }
 }
+
+/** The query as Meilisearch receives it: our tokens, space-separated (its synonyms setting uses the same form). */
+const meiliQuery = (q: string) => queryTokens(q).map((token) => token.token).join(' ')
 
 function isNotFound(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } } | undefined)?.cause

@@ -52,7 +52,7 @@ export function tokenize(text: string): string[] {
 /** One way of expressing a query part: all its tokens must match. */
 export type Alternative = string[]
 /** A query part: any of its alternatives may match (synonyms). */
-export type Clause = { alternatives: Alternative[]; synonym: boolean }
+export type Clause = { alternatives: Alternative[]; synonym: boolean; /** index of what the member typed among the alternatives */ original: number }
 export type ParsedQuery = { clauses: Clause[]; /** every token of every alternative, for highlighting */ terms: string[] }
 
 type SynonymEntry = { tokens: string[]; group: Alternative[] }
@@ -62,7 +62,7 @@ function synonymEntries(): SynonymEntry[] {
   if (synonymIndex) return synonymIndex
   const entries: SynonymEntry[] = []
   for (const group of SYNONYM_GROUPS) {
-    const alternatives = uniqueAlternatives(group.map((expression) => tokenize(expression)).filter((tokens) => tokens.length > 0))
+    const alternatives = uniqueAlternatives(group.map((expression) => queryTokens(expression).map((token) => token.token)).filter((tokens) => tokens.length > 0))
     for (const tokens of alternatives) entries.push({ tokens, group: alternatives })
   }
   // Longest expressions first, so 転倒転落 wins over 転倒.
@@ -90,21 +90,47 @@ export function synonymMap(): Record<string, string[]> {
   return map
 }
 
+type QueryToken = { token: string; /** ICU's split of an all-hiragana word, tried as well */ split?: string[] }
+
+const HIRAGANA_WORD = /^[\u3041-\u3096\u30fc]{2,}$/
+
+/**
+ * Query words. A word typed entirely in hiragana is kept whole: ICU has no dictionary entry for a katakana loan
+ * word typed in hiragana (いんすりん) and would cut it into syllables, while the index holds インスリン folded
+ * into one token. Everything else is segmented exactly like indexed text.
+ */
+export function queryTokens(query: string): QueryToken[] {
+  const tokens: QueryToken[] = []
+  for (const chunk of query.normalize('NFKC').split(/\s+/)) {
+    if (!chunk) continue
+    if (HIRAGANA_WORD.test(chunk)) {
+      const token = fold(chunk)
+      if (!isMeaningful(token)) continue
+      const split = tokenize(chunk)
+      tokens.push(split.length > 1 || split[0] !== token ? { token, split } : { token })
+    } else {
+      for (const token of tokenize(chunk)) tokens.push({ token })
+    }
+  }
+  return tokens
+}
+
 export function parseQuery(query: string): ParsedQuery {
-  const tokens = tokenize(query)
+  const tokens = queryTokens(query)
   const clauses: Clause[] = []
   let i = 0
   outer: while (i < tokens.length) {
     for (const entry of synonymEntries()) {
       const length = entry.tokens.length
-      if (entry.tokens.every((token, k) => tokens[i + k] === token)) {
-        clauses.push({ alternatives: entry.group, synonym: true })
+      if (entry.tokens.every((token, k) => tokens[i + k]?.token === token)) {
+        const original = entry.group.findIndex((alternative) => alternative.join(' ') === entry.tokens.join(' '))
+        clauses.push({ alternatives: entry.group, synonym: true, original })
         i += length
         continue outer
       }
     }
-    const token = tokens[i] ?? ''
-    clauses.push({ alternatives: [[token]], synonym: false })
+    const token = tokens[i] as QueryToken
+    clauses.push({ alternatives: token.split?.length ? [[token.token], token.split] : [[token.token]], synonym: false, original: 0 })
     i += 1
   }
   const terms = [...new Set(clauses.flatMap((clause) => clause.alternatives.flat()))]
