@@ -8,8 +8,16 @@ export type SearchChange = { type: SearchDocType; id: string }
  * transaction that makes the change, so the index can never miss a committed edit nor see a rolled-back one; the
  * sync worker loads the document's current state and indexes or removes it.
  */
+let afterEnqueue: (() => void) | undefined
+
+/** The worker asks to be woken after changes (it runs shortly after, once the transaction has committed). */
+export function onSearchChangeEnqueued(listener: (() => void) | undefined) {
+  afterEnqueue = listener
+}
+
 export async function enqueueSearchChange(tx: Prisma.TransactionClient, changes: SearchChange | readonly SearchChange[]): Promise<void> {
   const list = Array.isArray(changes) ? changes : [changes as SearchChange]
   if (!list.length) return
   await tx.searchOutbox.createMany({ data: list.map((change) => ({ docType: change.type, docId: change.id })) })
+  afterEnqueue?.()
 }
