@@ -9,6 +9,7 @@ export default [
   route('forgot-password', 'routes/forgot-password.tsx'),
   route('reset-password/:token', 'routes/reset-password.tsx'),
   route('healthz', 'routes/healthz.ts'),
+  route('api/search', 'routes/search/api.ts'),
 
   layout('routes/members-area.tsx', [
     route('home', 'routes/home.tsx'),
@@ -22,7 +23,7 @@ export default [
     route('practices', 'routes/area-upcoming.tsx', { id: 'area-practices' }),
     route('benchmarks', 'routes/area-upcoming.tsx', { id: 'area-benchmarks' }),
     route('consultations', 'routes/area-upcoming.tsx', { id: 'area-consultations' }),
-    route('search', 'routes/area-upcoming.tsx', { id: 'area-search' }),
+    route('search', 'routes/search/index.tsx'),
 
     ...prefix('admin', [
       layout('routes/admin/layout.tsx', [

@@ -8,16 +8,18 @@ export type SearchChange = { type: SearchDocType; id: string }
  * transaction that makes the change, so the index can never miss a committed edit nor see a rolled-back one; the
  * sync worker loads the document's current state and indexes or removes it.
  */
-let afterEnqueue: (() => void) | undefined
+// On globalThis: server/start.ts and the app build (or Vite's SSR modules in development) are separate module
+// instances in one process, and the listener set by one must be seen by the other.
+const hook = globalThis as { qsoSearchEnqueued?: () => void }
 
 /** The worker asks to be woken after changes (it runs shortly after, once the transaction has committed). */
 export function onSearchChangeEnqueued(listener: (() => void) | undefined) {
-  afterEnqueue = listener
+  hook.qsoSearchEnqueued = listener
 }
 
 export async function enqueueSearchChange(tx: Prisma.TransactionClient, changes: SearchChange | readonly SearchChange[]): Promise<void> {
   const list = Array.isArray(changes) ? changes : [changes as SearchChange]
   if (!list.length) return
   await tx.searchOutbox.createMany({ data: list.map((change) => ({ docType: change.type, docId: change.id })) })
-  afterEnqueue?.()
+  hook.qsoSearchEnqueued?.()
 }

@@ -13,7 +13,8 @@ import { DOCUMENT_TYPE_LABELS, type DocumentType, type EngineHit, type EngineSta
 import { drainOutbox, pendingOutboxRows } from './worker.server.ts'
 
 type SearchState = { engine?: SearchEngine; worker?: NodeJS.Timeout; kick?: NodeJS.Timeout; draining?: Promise<unknown>; initialised?: boolean; lastError?: string }
-// One per process; kept on globalThis so the dev server's module reloads do not build a second index.
+// One per process, kept on globalThis: server/start.ts and the app build (Vite's SSR modules in development) are
+// separate module instances, and dev reloads must not build a second index.
 const globalForSearch = globalThis as { qsoSearch?: SearchState }
 const state: SearchState = (globalForSearch.qsoSearch ??= {})
 
@@ -30,12 +31,12 @@ export function getSearchEngine(): SearchEngine {
 /** Tests: use this engine (and forget the start-up state). */
 export function setSearchEngine(engine: SearchEngine | undefined) {
   state.engine = engine
-  state.initialised = engine instanceof EmbeddedEngine
+  state.initialised = engine?.name === 'embedded'
 }
 
 async function prepare(engine: SearchEngine) {
   if (state.initialised) return
-  if (engine instanceof EmbeddedEngine) {
+  if (engine.name === 'embedded') {
     // Built from PostgreSQL: the truth. Outbox rows written before are then no-ops (same versions).
     await engine.rebuild(loadAllDocuments())
   } else {
@@ -102,7 +103,7 @@ export type SearchHealth = EngineStatus & { pendingOutbox: number; lastError?: s
 export async function searchHealth(): Promise<SearchHealth> {
   const engine = getSearchEngine()
   const [status, pendingOutbox] = await Promise.all([engine.status(), pendingOutboxRows()])
-  return { ...status, state: !state.initialised && status.state === 'ready' && engine instanceof EmbeddedEngine ? 'building' : status.state, pendingOutbox, ...(state.lastError ? { lastError: state.lastError } : {}) }
+  return { ...status, state: !state.initialised && status.state === 'ready' && engine.name === 'embedded' ? 'building' : status.state, pendingOutbox, ...(state.lastError ? { lastError: state.lastError } : {}) }
 }
 
 export type PresentedHit = {

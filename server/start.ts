@@ -41,6 +41,10 @@ async function main() {
   await housekeeping()
   setInterval(housekeeping, 60 * 60 * 1000).unref()
 
+  // Search: the embedded index is built from PostgreSQL, or Meilisearch's settings applied; then the outbox worker.
+  const { startSearch } = await import('#search/search.server.ts')
+  await startSearch()
+
   const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: env.TRUST_PROXY })
   server.listen(env.PORT, () => {
     console.log(`\nQSO Hub (${env.NODE_ENV}) is ready: http://localhost:${env.PORT}${seeded ? '  (demo data seeded)' : ''}`)

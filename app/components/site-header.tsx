@@ -1,5 +1,6 @@
 import { Form, Link, NavLink } from '@remix-run/react'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
+import { SearchBox } from '#app/components/search-box.tsx'
 import { hasPermission } from '#app/modules/auth/permissions.ts'
 import { useOptionalUser } from '#app/root.tsx'
 
@@ -12,6 +13,7 @@ export function SiteHeader() {
           QSO Hub
           <span className="site-header__tagline">QSOプロジェクト 会員サイト</span>
         </Link>
+        {user ? <SearchBox /> : null}
         {user ? (
           <div className="site-header__account">
             <Link to={`/members/${user.id}`} className="site-header__user">

@@ -1,4 +1,5 @@
 import { prisma } from '#app/lib/db.server.ts'
+import { searchHealth, type SearchHealth } from '#search/search.server.ts'
 
 // For load balancers and monitoring: public, and says nothing but whether the parts answer.
 export async function loader() {
@@ -10,6 +11,14 @@ export async function loader() {
   } catch {
     database = { status: 'error' }
   }
+  // The search index is derived: while it is unavailable the site still serves, so it does not fail the check.
+  let search: Pick<SearchHealth, 'engine' | 'state' | 'pendingOutbox'> | { state: 'unknown' }
+  try {
+    const health = await searchHealth()
+    search = { engine: health.engine, state: health.state, pendingOutbox: health.pendingOutbox }
+  } catch {
+    search = { state: 'unknown' }
+  }
   const ok = database.status === 'ok'
-  return Response.json({ status: ok ? 'ok' : 'error', database }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
+  return Response.json({ status: ok ? 'ok' : 'error', database, search }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
 }
