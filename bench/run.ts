@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { migrateDeploy } from '#server/database.ts'
 import { clusterUrl, ensureDatabase, startEmbeddedCluster } from '#server/embedded-postgres.ts'
+import { benchSearch } from './search.ts'
 
 type Figures = { median: number; p95: number; runs: number }
 
@@ -69,6 +70,7 @@ async function main() {
     show('directory: first page, no filter', await measure(100, () => searchMembers({ page: 1 })))
     show('directory: course + cohort + prefecture', await measure(100, () => searchMembers({ page: 1, course: 'EQSO', cohort: 3, prefecture: '岐阜県' })))
     show('directory: free text (name / hospital / department)', await measure(100, () => searchMembers({ page: 1, q: '123' })))
+    await benchSearch({ prisma, measure, show })
     await prisma.$disconnect()
   } finally {
     await cluster.stop()
