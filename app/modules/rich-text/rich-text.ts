@@ -72,8 +72,9 @@ function profileRules(blocks: readonly string[]): Record<string, NodeRule> {
     horizontalRule: { kind: 'block', children: null },
     table: { kind: 'block', children: ['tableRow'], nonEmpty: true },
     tableRow: { kind: 'block', children: ['tableCell', 'tableHeader'], nonEmpty: true },
-    tableCell: { kind: 'block', children: blocks.filter((type) => type !== 'table'), nonEmpty: true },
-    tableHeader: { kind: 'block', children: blocks.filter((type) => type !== 'table'), nonEmpty: true },
+    // Like Tiptap's cells (block+), so a table pasted inside a table is accepted; the depth limit bounds nesting.
+    tableCell: { kind: 'block', children: blocks, nonEmpty: true },
+    tableHeader: { kind: 'block', children: blocks, nonEmpty: true },
   }
 }
 
