@@ -9,11 +9,8 @@ export default [
   route('forgot-password', 'routes/forgot-password.tsx'),
   route('reset-password/:token', 'routes/reset-password.tsx'),
   route('healthz', 'routes/healthz.ts'),
-<<<<<<< HEAD
   route('api/search', 'routes/search/api.ts'),
-=======
   route('api/deidentify', 'routes/api/deidentify.ts'),
->>>>>>> main
 
   layout('routes/members-area.tsx', [
     route('home', 'routes/home.tsx'),
