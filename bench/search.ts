@@ -3,6 +3,7 @@
  * 50,000 generated case-like documents, against PostgreSQL ILIKE over the same rows as the naive baseline.
  * (Meilisearch is not measured here: no server can run on this machine.)
  */
+import os from 'node:os'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { finishDocument } from '#search/documents/document.ts'
 import { EmbeddedEngine } from '#search/embedded.server.ts'
@@ -34,7 +35,7 @@ const TAGS = ['夜間', '高齢者', '多職種', '申し送り', '電子カル�
 
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T
 
-function generate(count: number): SearchDocument[] {
+export function generate(count: number): SearchDocument[] {
   return Array.from({ length: count }, (_, i) => {
     const event = pick(EVENTS, i * 7 + 3)
     const subject = pick(SUBJECTS, i * 5 + 1)
@@ -61,7 +62,8 @@ export async function benchSearch({ prisma, measure, show }: Helpers) {
   let inserted = 0
   for (const size of [10_000, 50_000]) {
     const documents = generate(size)
-    console.log(`\n== Search: ${size.toLocaleString('en')} generated documents (embedded MiniSearch vs PostgreSQL ILIKE)`)
+    const load = os.loadavg().map((value) => value.toFixed(1)).join(' ')
+    console.log(`\n== Search: ${size.toLocaleString('en')} generated documents (embedded MiniSearch vs PostgreSQL ILIKE); load average ${load} on ${os.cpus().length} CPUs`)
     const engine = new EmbeddedEngine()
     const started = performance.now()
     await engine.rebuild(

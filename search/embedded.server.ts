@@ -33,7 +33,7 @@ const SYNONYM_BOOST = { title: 1.5, tags: 1, body: 0.5 }
 const toIndexed = (document: SearchDocument): Indexed => ({ key: document.key, title: document.title, tags: document.tags.join(' '), body: document.body })
 
 /** The parsed query as a MiniSearch query tree: clauses AND-ed, synonyms OR-ed, the last token a prefix. */
-function queryTree(parsed: ParsedQuery, combineWith: 'AND' | 'OR', prefixLast: boolean): Query {
+function queryTree(parsed: ParsedQuery, combineWith: 'AND' | 'OR', prefixLast: boolean, fuzzy: boolean): Query {
   const lastClause = parsed.clauses.length - 1
   return {
     combineWith,
@@ -47,7 +47,7 @@ function queryTree(parsed: ParsedQuery, combineWith: 'AND' | 'OR', prefixLast: b
           combineWith: 'OR',
           queries: [token],
           prefix: prefixLast && !clause.synonym && clauseIndex === lastClause && tokenIndex === tokens.length - 1,
-          fuzzy: typoBudget(token),
+          fuzzy: fuzzy ? typoBudget(token) : 0,
         })),
       })),
     })),
@@ -86,40 +86,65 @@ export class EmbeddedEngine implements SearchEngine {
     return versions
   }
 
-  private run(query: SearchQuery, prefixLast: boolean): { hits: EngineHit[] } {
-    const filter = (result: SearchResult) => {
-      const document = this.documents.get(result.id as string)
-      return document !== undefined && matchesFilters(document, query.filters)
-    }
+  /** Matching documents in rank order, with the document terms that matched (cheap: no copies per hit). */
+  private run(query: SearchQuery, prefixLast: boolean): { matches: { document: SearchDocument; terms: string[] }[]; queryTerms: string[] } {
     const parsed = parseQuery(query.q)
     if (parsed.clauses.length === 0) {
       // No words: every document that passes the filters, newest first.
       const documents = [...this.documents.values()].filter((document) => matchesFilters(document, query.filters))
       documents.sort((a, b) => b.publishedAt - a.publishedAt)
-      return { hits: documents.map((document) => ({ document, terms: [] })) }
+      return { matches: documents.map((document) => ({ document, terms: [] })), queryTerms: [] }
     }
-    let results = this.index.search(queryTree(parsed, 'AND', prefixLast), { filter })
-    // Nothing has every word: rank what has some of them rather than show nothing.
-    if (results.length === 0 && parsed.clauses.length > 1) results = this.index.search(queryTree(parsed, 'OR', prefixLast), { filter })
-    const hits: EngineHit[] = []
+    const filters = query.filters ?? {}
+    const filtered = Object.values(filters).some((value) => value !== undefined)
+    const filter = filtered
+      ? (result: SearchResult) => {
+          const document = this.documents.get(result.id as string)
+          return document !== undefined && matchesFilters(document, filters)
+        }
+      : undefined
+    // Exact words first; typo tolerance only when they find nothing (fuzzy matching is the expensive part, and an
+    // exact hit is what the member meant). Then, nothing with every word: rank what has some of them.
+    let results = this.index.search(queryTree(parsed, 'AND', prefixLast, false), { filter })
+    if (results.length === 0) results = this.index.search(queryTree(parsed, 'AND', prefixLast, true), { filter })
+    if (results.length === 0 && parsed.clauses.length > 1) results = this.index.search(queryTree(parsed, 'OR', prefixLast, true), { filter })
+    const matches: { document: SearchDocument; terms: string[] }[] = []
     for (const result of results) {
       const document = this.documents.get(result.id as string)
-      if (document) hits.push({ document, terms: [...new Set([...result.terms, ...parsed.terms])] })
+      if (document) matches.push({ document, terms: result.terms })
     }
-    if (query.sort === 'newest') hits.sort((a, b) => b.document.publishedAt - a.document.publishedAt)
-    return { hits }
+    if (query.sort === 'newest') matches.sort((a, b) => b.document.publishedAt - a.document.publishedAt)
+    return { matches, queryTerms: parsed.terms }
+  }
+
+  private hit(match: { document: SearchDocument; terms: string[] }, queryTerms: string[]): EngineHit {
+    return { document: match.document, terms: [...new Set([...match.terms, ...queryTerms])] }
   }
 
   async search(query: SearchQuery): Promise<EngineResults> {
-    const { hits } = this.run(query, true)
+    const { matches, queryTerms } = this.run(query, true)
     const { offset, limit } = pageWindow(query.page, query.pageSize)
-    return { hits: hits.slice(offset, offset + limit), total: hits.length, facets: countFacets(hits.map((hit) => hit.document)) }
+    return {
+      hits: matches.slice(offset, offset + limit).map((match) => this.hit(match, queryTerms)),
+      total: matches.length,
+      facets: countFacets(matches.map((match) => match.document)),
+    }
   }
 
   async suggest(q: string, perType: number) {
     if (parseQuery(q).clauses.length === 0) return []
-    const { hits } = this.run({ q }, true)
-    return DOCUMENT_TYPES.flatMap((type) => hits.filter((hit) => hit.document.type === type).slice(0, perType))
+    const { matches, queryTerms } = this.run({ q }, true)
+    const hits: EngineHit[] = []
+    for (const type of DOCUMENT_TYPES) {
+      let taken = 0
+      for (const match of matches) {
+        if (taken >= perType) break
+        if (match.document.type !== type) continue
+        hits.push(this.hit(match, queryTerms))
+        taken += 1
+      }
+    }
+    return hits
   }
 
   async rebuild(source: AsyncIterable<SearchDocument[]>) {
