@@ -22,3 +22,8 @@ test('a snippet is a window around the first match, marked as cut', () => {
 test('no match: the start of the text, nothing highlighted', () => {
   expect(snippet('短い本文', ['なし'])).toEqual({ text: '短い本文', highlights: [] })
 })
+
+test('a katakana run cut by ICU is highlighted whole', () => {
+  const result = highlightAll('ノルアドレナリンを投与', ['のるあどれなりん'])
+  expect(highlightParts(result).filter((part) => part.mark).map((part) => part.text)).toEqual(['ノルアドレナリン'])
+})

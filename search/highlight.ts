@@ -12,11 +12,26 @@ function matches(word: string, terms: string[]): boolean {
   return terms.some((term) => term.length > 0 && (folded === term || folded.startsWith(term)))
 }
 
-/** Every matching word of the whole text (titles). */
+const KATAKANA = /^[\u30a1-\u30fa\u30fc\uff66-\uff9f]+$/
+
+/** Every matching word of the whole text (titles); a katakana run cut by ICU is tried whole first. */
 export function highlightAll(text: string, terms: string[]): Highlighted {
   const highlights: [number, number][] = []
-  for (const part of segment(text)) {
-    if (part.wordLike && matches(part.text, terms)) highlights.push([part.start, part.end])
+  const parts = segment(text)
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]
+    if (!part?.wordLike) continue
+    if (KATAKANA.test(part.text)) {
+      let j = i
+      while (parts[j + 1]?.wordLike && KATAKANA.test(parts[j + 1]?.text ?? '')) j++
+      const last = parts[j]
+      if (j > i && last && matches(text.slice(part.start, last.end), terms)) {
+        highlights.push([part.start, last.end])
+        i = j
+        continue
+      }
+    }
+    if (matches(part.text, terms)) highlights.push([part.start, part.end])
   }
   return { text, highlights: merge(highlights) }
 }

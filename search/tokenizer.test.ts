@@ -53,3 +53,12 @@ test.each([
   ['いんすりん', 1],
   ['あなふぃらきしー', 2],
 ])('typo budget of %s is %i', (token, budget) => expect(typoBudget(token)).toBe(budget))
+
+test('a katakana word ICU cuts into pieces is indexed whole as well', () => {
+  expect(tokenize('ノルアドレナリン')).toEqual(expect.arrayContaining(['あどれなりん', 'のるあどれなりん']))
+})
+
+test('a kana word typed as a query stays whole, with ICU pieces as an alternative', () => {
+  const { clauses } = parseQuery('ノルアドレナリソ')
+  expect(clauses[0]?.alternatives[0]).toEqual(['のるあどれなりそ'])
+})

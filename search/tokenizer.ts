@@ -38,14 +38,28 @@ function isMeaningful(token: string): boolean {
   return true
 }
 
-/** Index tokens: folded, segmented, function words removed. Segments the NFKC form so half-width kana split right. */
+const KATAKANA_RUN = /^[\u30a1-\u30fa\u30fc]+$/
+
+/**
+ * Index tokens: folded, segmented, function words removed. Segments the NFKC form so half-width kana split right.
+ * ICU sometimes cuts a katakana word into pieces (ノ|ル|アドレナリン); a run of katakana pieces is indexed whole
+ * as well, so the whole word (and a typo in it) matches.
+ */
 export function tokenize(text: string): string[] {
   const tokens: string[] = []
+  let run: string[] = []
+  const flushRun = () => {
+    if (run.length > 1) tokens.push(fold(run.join('')))
+    run = []
+  }
   for (const part of segmenter.segment(text.normalize('NFKC'))) {
+    if (part.isWordLike && KATAKANA_RUN.test(part.segment)) run.push(part.segment)
+    else flushRun()
     if (!part.isWordLike) continue
     const token = fold(part.segment)
     if (isMeaningful(token)) tokens.push(token)
   }
+  flushRun()
   return tokens
 }
 
@@ -92,21 +106,21 @@ export function synonymMap(): Record<string, string[]> {
 
 type QueryToken = { token: string; /** ICU's split of an all-hiragana word, tried as well */ split?: string[] }
 
-const HIRAGANA_WORD = /^[\u3041-\u3096\u30fc]{2,}$/
+const KANA_WORD = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]{2,}$/
 
 /**
- * Query words. A word typed entirely in hiragana is kept whole: ICU has no dictionary entry for a katakana loan
- * word typed in hiragana (いんすりん) and would cut it into syllables, while the index holds インスリン folded
- * into one token. Everything else is segmented exactly like indexed text.
+ * Query words. A word typed entirely in kana is kept whole (with ICU's split as an alternative): ICU has no
+ * dictionary entry for a loan word typed in hiragana (いんすりん) or mistyped (ノルアドレナリソ) and would cut it
+ * into syllables, while the index holds katakana runs whole. Everything else is segmented like indexed text.
  */
 export function queryTokens(query: string): QueryToken[] {
   const tokens: QueryToken[] = []
   for (const chunk of query.normalize('NFKC').split(/\s+/)) {
     if (!chunk) continue
-    if (HIRAGANA_WORD.test(chunk)) {
+    if (KANA_WORD.test(chunk)) {
       const token = fold(chunk)
       if (!isMeaningful(token)) continue
-      const split = tokenize(chunk)
+      const split = tokenize(chunk).filter((piece) => piece !== token)
       tokens.push(split.length > 1 || split[0] !== token ? { token, split } : { token })
     } else {
       for (const token of tokenize(chunk)) tokens.push({ token })
