@@ -192,7 +192,9 @@ function groupSpan(match: RegExpMatchArray, group: number): [number, number] {
 const digitCount = (value: string) => value.replace(/\D/g, '').length
 
 function detectEmails(text: string, push: Push) {
-  for (const match of matches(text, /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u)) {
+  // Bounded and anchored at the start of a token, so a long run without @ costs linear time, not quadratic.
+  const email = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z])/u
+  for (const match of matches(text, email)) {
     push({ type: 'email', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
   }
 }
@@ -671,9 +673,12 @@ export function findIdentifiers(text: string): Finding[] {
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start,
   )
+  // Which normalised positions are taken: linear in the total length of the candidates, however many there are.
+  const taken = new Uint8Array(normalised.text.length)
   const accepted: Candidate[] = []
   for (const candidate of candidates) {
-    if (accepted.some((other) => candidate.start < other.end && other.start < candidate.end)) continue
+    if (taken.subarray(candidate.start, candidate.end).includes(1)) continue
+    taken.fill(1, candidate.start, candidate.end)
     accepted.push(candidate)
   }
   accepted.sort((a, b) => a.start - b.start)
