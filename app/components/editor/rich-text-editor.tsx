@@ -11,7 +11,8 @@ import {
   type RichTextProfile,
 } from '#app/modules/rich-text/rich-text.ts'
 import { RichTextView } from '#app/modules/rich-text/rich-text-view.tsx'
-import { readDraft, removeDraft, writeDraft } from './autosave.ts'
+import { useOptionalUser } from '#app/root.tsx'
+import { draftKey, readDraft, removeDraft, writeDraft } from './autosave.ts'
 import { DeidentifyPanel, useDeidentify } from './deidentify-panel.tsx'
 import { DeidentifyHighlight } from './deidentify-plugin.ts'
 import { editorExtensions } from './extensions.ts'
@@ -72,6 +73,8 @@ export function RichTextEditor({
   help,
   placeholder,
 }: RichTextEditorProps) {
+  const user = useOptionalUser()
+  const storageKey = autosaveKey ? draftKey(user?.id, autosaveKey) : undefined
   const id = useId()
   const labelId = `${id}-label`
   const helpId = `${id}-help`
@@ -89,11 +92,11 @@ export function RichTextEditor({
   const pendingSave = useRef<(() => void) | null>(null)
 
   // Refs so the editor's long-lived callbacks always see the current props.
-  const latest = useRef({ autosaveKey, profile, initialJson })
-  latest.current = { autosaveKey, profile, initialJson }
+  const latest = useRef({ storageKey, profile, initialJson })
+  latest.current = { storageKey, profile, initialJson }
 
   const saveDraftNow = useCallback((editor: Editor) => {
-    const { autosaveKey: key, profile: p, initialJson: base } = latest.current
+    const { storageKey: key, profile: p, initialJson: base } = latest.current
     if (!key || editor.isDestroyed) return
     const current = canonical(editor.getJSON(), p)
     if (current === null) return
@@ -106,7 +109,7 @@ export function RichTextEditor({
       const json = editor.getJSON()
       setPosted(JSON.stringify(json))
       setLength(richTextLength(json as RichTextDoc))
-      if (latest.current.autosaveKey) {
+      if (latest.current.storageKey) {
         clearTimeout(autosaveTimer.current)
         pendingSave.current = () => saveDraftNow(editor)
         autosaveTimer.current = setTimeout(() => {
@@ -159,12 +162,12 @@ export function RichTextEditor({
 
   // Restore a draft that differs from what the page loaded with.
   useEffect(() => {
-    if (!editor || !autosaveKey) return
-    const draft = readDraft(autosaveKey)
+    if (!editor || !storageKey) return
+    const draft = readDraft(storageKey)
     if (!draft) return
     const draftJson = canonical(draft.doc, profile)
     if (draftJson === null || draftJson === initialJson) {
-      removeDraft(autosaveKey)
+      removeDraft(storageKey)
       return
     }
     editor.commands.setContent(JSON.parse(draftJson) as JSONContent, { emitUpdate: true })
@@ -194,7 +197,7 @@ export function RichTextEditor({
     editor.commands.setContent(initial.content?.length ? (initial as JSONContent) : null, { emitUpdate: true })
     clearTimeout(autosaveTimer.current)
     pendingSave.current = null
-    if (autosaveKey) removeDraft(autosaveKey)
+    if (storageKey) removeDraft(storageKey)
     setRestored(null)
     editor.commands.focus()
   }

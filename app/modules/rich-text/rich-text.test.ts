@@ -4,6 +4,7 @@ import {
   parseRichText,
   plainRangeToDocRanges,
   replaceTextRange,
+  replaceTextRanges,
   richTextFromPlainText,
   richTextLength,
   richTextPlainTextMap,
@@ -331,6 +332,16 @@ describe('position map and masking', () => {
     const across = replaceTextRange(d, 4, 9, '■')
     expect(richTextToPlainText(across)).toBe('山田太郎■\n90年\nA\nB')
     expect(across.content).toHaveLength(3)
+  })
+
+  test('replaceTextRanges applies all findings, skipping overlaps', () => {
+    const out = replaceTextRanges(d, [
+      { start: 7, end: 12, replacement: 'X年' },
+      { start: 0, end: 4, replacement: '○○' },
+      { start: 2, end: 6, replacement: 'overlap' },
+    ])
+    expect(richTextToPlainText(out)).toBe('○○さん\nX年\nA\nB')
+    expect(replaceTextRanges(d, [])).toEqual(d)
   })
 
   test('masking from the end keeps earlier offsets valid', () => {

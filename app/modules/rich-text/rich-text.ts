@@ -490,3 +490,20 @@ export function replaceTextRange(doc: RichTextDoc, start: number, end: number, r
   }
   return copy
 }
+
+/**
+ * Applies several replacements at once (e.g. every de-identification finding), offsets into the original plain
+ * text. Overlapping ranges: the one starting first wins, the others are skipped.
+ */
+export function replaceTextRanges(doc: RichTextDoc, ranges: readonly { start: number; end: number; replacement: string }[]): RichTextDoc {
+  const ordered = [...ranges].filter((range) => range.end > range.start).sort((a, b) => a.start - b.start)
+  const kept: typeof ordered = []
+  for (const range of ordered) {
+    const previous = kept[kept.length - 1]
+    if (!previous || range.start >= previous.end) kept.push(range)
+  }
+  let out = doc
+  // From the end backwards, so the offsets of earlier ranges stay valid.
+  for (const range of kept.reverse()) out = replaceTextRange(out, range.start, range.end, range.replacement)
+  return out === doc ? (structuredClone(doc) as RichTextDoc) : out
+}
