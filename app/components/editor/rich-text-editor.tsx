@@ -55,7 +55,15 @@ function canonical(value: unknown, profile: RichTextProfile): string | null {
 }
 
 /**
- * Tiptap editor for one rich-text field of a plain Remix <Form>. Keeps a hidden input in sync, autosaves drafts
+ * Tiptap editor for one rich-text field of a plain Remix <Form>.
+ *
+ *   <RichTextEditor name="analysis" label="要因分析" profile="full" defaultValue={section ?? null}
+ *     autosaveKey={`case-draft:${caseId ?? 'new'}:analysis`} deidentify maxLength={20_000}
+ *     errors={fields.analysis.errors} />
+ *
+ * Server side: `richTextField('full', { maxLength: 20_000 })` in the zod schema (or parseRichText), store the
+ * normalised doc, show it with <RichTextView>. After a successful save call clearEditorAutosave('case-draft:new:')
+ * (e.g. in a useEffect of the page the action redirects to). Keeps a hidden input in sync, autosaves drafts
  * to localStorage (restoring them with a notice), counts characters like the server (richTextLength) and can
  * check for personal information as you type.
  */
