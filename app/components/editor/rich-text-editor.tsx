@@ -88,6 +88,7 @@ export function RichTextEditor({
   const helpId = `${id}-help`
   const errorId = `${id}-error`
   const countId = `${id}-count`
+  const keysId = `${id}-keys`
 
   const initial = useMemo(() => initialDocument(defaultValue, profile), [defaultValue, profile])
   const initialJson = useMemo(() => JSON.stringify(initial), [initial])
@@ -143,7 +144,7 @@ export function RichTextEditor({
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-labelledby': labelId,
-        'aria-describedby': [help ? helpId : null, invalid ? errorId : null, countId, describedBy].filter(Boolean).join(' '),
+        'aria-describedby': [help ? helpId : null, invalid ? errorId : null, countId, keysId, describedBy].filter(Boolean).join(' '),
         ...(invalid ? { 'aria-invalid': 'true' } : {}),
         ...(required ? { 'aria-required': 'true' } : {}),
         class: 'rich-editor__content',
@@ -157,7 +158,7 @@ export function RichTextEditor({
         return false
       },
     }),
-    [labelId, help, helpId, invalid, errorId, countId, describedBy, required],
+    [labelId, help, helpId, invalid, errorId, countId, keysId, describedBy, required],
   )
 
   const editor = useEditor({
@@ -249,6 +250,9 @@ export function RichTextEditor({
           </div>
         )}
       </div>
+      <span id={keysId} className="visually-hidden">
+        Alt+F10で書式ツールバーに移動します。{profile === 'full' ? '表の中ではTabで次のセルへ、表の後ろへは下矢印で出られます。' : null}
+      </span>
       <div className="rich-editor__footer">
         <span id={countId} className={`rich-editor__count${over ? ' rich-editor__count--over' : ''}`}>
           {formatNumber(length)} / {formatNumber(maxLength)} 文字
