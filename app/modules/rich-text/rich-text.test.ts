@@ -122,6 +122,16 @@ describe('parseRichText: rejections', () => {
     expect(expectError(doc(p(t('a', [{ type }]))))).toMatch(/書式|使え/)
   })
 
+  test('prototype keys are neither types nor attributes', () => {
+    expect(expectError(doc({ type: 'constructor' }))).toBe('本文に使えない要素（constructor）が含まれています。')
+    expect(expectError(doc({ type: '__proto__' }))).toMatch(/使えない要素/)
+    expect(expectError(doc(p(t('x', [{ type: 'toString' }]))))).toBe('本文に使えない書式（toString）が含まれています。')
+    expect(expectError('{"type":"doc","content":[{"type":"heading","attrs":{"__proto__":{"level":2}},"content":[{"type":"text","text":"x"}]}]}')).toMatch(/見出し/)
+    const parsed = expectOk('{"type":"doc","__proto__":{"polluted":true},"content":[{"type":"paragraph","__proto__":{"x":1},"content":[]}]}')
+    expect(parsed).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
   test('heading levels other than 2–4', () => {
     for (const level of [1, 5, 6, '2', 2.5, null]) {
       expect(expectError(doc({ type: 'heading', attrs: { level }, content: [t('x')] }))).toMatch(/見出し/)

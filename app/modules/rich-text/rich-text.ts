@@ -125,9 +125,9 @@ const MESSAGES = {
   table: '表のセルの結合は1〜20の範囲にしてください。',
   listStart: '番号付きリストの開始番号が正しくありません。',
   unknownNode: (type: string) =>
-    NODE_LABELS[type] ? `ここでは「${NODE_LABELS[type]}」は使えません。` : `本文に使えない要素（${type.slice(0, 40)}）が含まれています。`,
+    Object.hasOwn(NODE_LABELS, type) ? `ここでは「${NODE_LABELS[type]}」は使えません。` : `本文に使えない要素（${type.slice(0, 40)}）が含まれています。`,
   unknownMark: (type: string) =>
-    NODE_LABELS[type] ? `ここでは「${NODE_LABELS[type]}」は使えません。` : `本文に使えない書式（${type.slice(0, 40)}）が含まれています。`,
+    Object.hasOwn(NODE_LABELS, type) ? `ここでは「${NODE_LABELS[type]}」は使えません。` : `本文に使えない書式（${type.slice(0, 40)}）が含まれています。`,
   misplaced: (type: string) => `本文の構造が正しくありません（${type.slice(0, 40)} の位置）。`,
   maxLength: (max: number, actual: number) =>
     `${max.toLocaleString('ja-JP')}文字以内で入力してください（現在 ${actual.toLocaleString('ja-JP')}文字）。`,
