@@ -97,6 +97,7 @@ export function RichTextEditor({
   const [posted, setPosted] = useState(initialJson)
   const [restored, setRestored] = useState<{ savedAt: number } | null>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
+  const rootRef = useRef<HTMLDivElement>(null)
   const autosaveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const pendingSave = useRef<(() => void) | null>(null)
 
@@ -185,9 +186,18 @@ export function RichTextEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor])
 
-  // Write a pending draft at once when the page goes away (tab closed, navigation, crash-prone mobile).
+  // Write a pending draft at once when the page goes away (tab closed, navigation, crash-prone mobile) and when
+  // the form is submitted — so that nothing is left pending to be written after the page has cleared the
+  // drafts of a successful save (clearEditorAutosave), which would offer the saved text again.
   useEffect(() => {
-    const flush = () => pendingSave.current?.()
+    const flush = () => {
+      clearTimeout(autosaveTimer.current)
+      const save = pendingSave.current
+      pendingSave.current = null
+      save?.()
+    }
+    const form = rootRef.current?.closest('form')
+    form?.addEventListener('submit', flush)
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush()
     }
@@ -195,6 +205,7 @@ export function RichTextEditor({
     document.addEventListener('visibilitychange', onVisibility)
     return () => {
       window.removeEventListener('pagehide', flush)
+      form?.removeEventListener('submit', flush)
       document.removeEventListener('visibilitychange', onVisibility)
       clearTimeout(autosaveTimer.current)
       flush()
@@ -215,7 +226,7 @@ export function RichTextEditor({
   const over = length > maxLength
 
   return (
-    <div className={`field rich-editor${invalid ? ' rich-editor--invalid' : ''}`}>
+    <div ref={rootRef} className={`field rich-editor${invalid ? ' rich-editor--invalid' : ''}`}>
       <div
         id={labelId}
         className="rich-editor__label"
