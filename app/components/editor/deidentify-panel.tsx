@@ -49,7 +49,8 @@ export function useDeidentify(editor: Editor | null, enabled: boolean) {
     }
     const controller = new AbortController()
     inflight.current = controller
-    setState((previous) => ({ ...previous, status: 'checking' }))
+    // While a re-check runs, the last answer stays on screen: the live region speaks only when the answer changes.
+    setState((previous) => (previous.status === 'done' || previous.status === 'error' ? previous : { ...previous, status: 'checking' }))
     try {
       const response = await fetch('/api/deidentify', {
         method: 'POST',
