@@ -14,12 +14,15 @@ export type SaveOutcome = { period: string; status: 'created' | 'corrected' | 'u
 
 type Db = Prisma.TransactionClient
 
+type Existing = ({ id: string } & Counts) | null
+
 export async function saveSubmission(
-  input: { hospitalId: string; actorId: string; source: SaveSource; submission: ValidSubmission },
+  input: { hospitalId: string; actorId: string; source: SaveSource; submission: ValidSubmission; existing?: Existing },
   db: Db = prisma,
 ): Promise<SaveOutcome> {
   const { hospitalId, actorId, source, submission } = input
-  const existing = await db.benchmarkSubmission.findUnique({ where: { hospitalId_period: { hospitalId, period: submission.period } } })
+  const existing =
+    input.existing !== undefined ? input.existing : await db.benchmarkSubmission.findUnique({ where: { hospitalId_period: { hospitalId, period: submission.period } } })
   const next = submission.counts
   if (!existing) {
     const created = await db.benchmarkSubmission.create({ data: { hospitalId, period: submission.period, ...next } })
@@ -58,9 +61,14 @@ export async function submitMonth(input: { hospitalId: string; actorId: string; 
 export async function importMonths(input: { hospitalId: string; actorId: string; submissions: ValidSubmission[]; request: Request }): Promise<SaveOutcome[]> {
   return prisma.$transaction(
     async (tx) => {
+      // The months already stored, read once rather than one query per row.
+      const periods = input.submissions.map((submission) => submission.period)
+      const stored = await tx.benchmarkSubmission.findMany({ where: { hospitalId: input.hospitalId, period: { in: periods } } })
+      const byPeriod = new Map(stored.map((row) => [row.period, row]))
       const outcomes: SaveOutcome[] = []
       for (const submission of input.submissions) {
-        outcomes.push(await saveSubmission({ hospitalId: input.hospitalId, actorId: input.actorId, source: 'csv', submission }, tx))
+        const existing = byPeriod.get(submission.period) ?? null
+        outcomes.push(await saveSubmission({ hospitalId: input.hospitalId, actorId: input.actorId, source: 'csv', submission, existing }, tx))
       }
       const count = (status: SaveOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length
       await recordAudit(
