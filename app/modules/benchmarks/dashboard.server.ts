@@ -2,7 +2,7 @@ import { prisma } from '#app/lib/db.server.ts'
 import { BREAKDOWNS, COUNT_KEYS, FIELD_BY_KEY, pickCounts, type Counts } from './fields.ts'
 import { funnelCurve, funnelZone, type FunnelCurvePoint, type FunnelZone } from './funnel.ts'
 import { computeMetric, METRIC_BY_KEY, METRICS, sumCounts, type MetricKey, type MetricValue } from './metrics.ts'
-import { addMonths, isPeriod, monthCount, periodsBetween, type Period } from './period.ts'
+import { addMonths, isPeriod, monthCount, periodsBetween, previousPeriod, type Period } from './period.ts'
 import { BED_BANDS, bedBand, MIN_PEERS, peerStats, positionLabel, type BedBand, type PeerStats } from './peers.ts'
 import { pChart, uChart, type SpcChart } from './spc.ts'
 
@@ -25,7 +25,7 @@ export async function resolveRange(hospitalId: string, from: string | null, to: 
   const latest =
     (await prisma.benchmarkSubmission.findFirst({ where: { hospitalId }, orderBy: { period: 'desc' }, select: { period: true } })) ??
     (await prisma.benchmarkSubmission.findFirst({ orderBy: { period: 'desc' }, select: { period: true } }))
-  const end = latest?.period ?? new Date().toISOString().slice(0, 7)
+  const end = latest?.period ?? previousPeriod()
   const start = addMonths(end, -(DEFAULT_RANGE_MONTHS - 1))
   return { from: start, to: end, months: DEFAULT_RANGE_MONTHS }
 }
