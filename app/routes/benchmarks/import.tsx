@@ -39,6 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (file.size > MAX_BYTES) return data({ preview: failure('ファイルが大きすぎます（1MBまで）。'), imported: null }, { status: 400 })
     text = await file.text()
   }
+  if (text.length > MAX_BYTES) return data({ preview: failure('ファイルが大きすぎます（1MBまで）。'), imported: null }, { status: 400 })
   if (text.includes('\uFFFD')) {
     return data({ preview: failure('文字コードが UTF-8 ではないようです。Excel では「CSV UTF-8（コンマ区切り）」で保存してください。'), imported: null }, { status: 400 })
   }

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState, type FormEvent } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { hospitalQuery, requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
@@ -50,6 +51,14 @@ export default function BenchmarkSubmit() {
   const valueOf = (column: string, key: CountKey) => actionData?.values[column] ?? (current ? String((current as Counts)[key]) : '')
   const hospitalId = new URLSearchParams(query).get('hospital')
   const errorCount = Object.keys(errors).length
+  // A running total per breakdown while typing, so a mismatch is visible before saving (the server decides).
+  const [sums, setSums] = useState<Record<string, { sum: number; total: number }>>({})
+  const updateSums = (event: FormEvent<HTMLFormElement>) => {
+    const form = new FormData(event.currentTarget)
+    const number = (column: string) => Number(String(form.get(column) ?? '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))) || 0
+    const total = number('reports_total')
+    setSums(Object.fromEntries(BREAKDOWNS.map((b) => [b.key, { total, sum: b.keys.reduce((acc, key) => acc + number(FIELD_BY_KEY[key].column), 0) }])))
+  }
   return (
     <section className="benchmarks">
       <p className="small">
@@ -101,7 +110,7 @@ export default function BenchmarkSubmit() {
             </div>
           ) : null}
 
-          <Form method="post" className="stack benchmark-form" noValidate>
+          <Form method="post" className="stack benchmark-form" noValidate onChange={updateSums}>
             <input type="hidden" name="period" value={actionData?.values.period || period} />
             {hospitalId ? <input type="hidden" name="hospital" value={hospitalId} /> : null}
             {GROUPS.map((group) => {
@@ -111,6 +120,12 @@ export default function BenchmarkSubmit() {
                 <fieldset key={group.title} className="card" aria-describedby={groupError ? groupErrorId : undefined}>
                   <legend>{group.title}</legend>
                   {group.help ? <p className="field__help">{group.help}</p> : null}
+                  {group.breakdown && sums[group.breakdown] ? (
+                    <p className="small" aria-live="polite">
+                      内訳の合計 {formatNumber(sums[group.breakdown]?.sum ?? 0)}件 ／ 報告総数 {formatNumber(sums[group.breakdown]?.total ?? 0)}件
+                      {sums[group.breakdown]?.sum === sums[group.breakdown]?.total ? ' ✓' : '（一致していません）'}
+                    </p>
+                  ) : null}
                   {groupError ? (
                     <p id={groupErrorId} className="error-list" role="alert">
                       {groupError}
