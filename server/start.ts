@@ -35,7 +35,9 @@ async function main() {
   }
 
   const { pruneExpiredAuthData } = await import('#app/modules/auth/housekeeping.server.ts')
-  const housekeeping = () => pruneExpiredAuthData().catch((error: unknown) => console.error('Housekeeping failed:', error))
+  const { deleteOldReadNotifications } = await import('#app/modules/notifications/notifications.server.ts')
+  const housekeeping = () =>
+    Promise.all([pruneExpiredAuthData(), deleteOldReadNotifications()]).catch((error: unknown) => console.error('Housekeeping failed:', error))
   await housekeeping()
   setInterval(housekeeping, 60 * 60 * 1000).unref()
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { NotificationLink } from '#app/components/notification-link.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
-import { formatDate, formatNumber } from '#app/lib/format.ts'
+import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
 import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -28,6 +29,24 @@ export default function Home() {
           プロフィールを編集
         </Link>
       </div>
+
+      <section className="card" aria-labelledby="notifications-title" style={{ marginBottom: '1.5rem' }}>
+        <h2 id="notifications-title">未読の通知</h2>
+        {notifications.items.length ? (
+          <ul>
+            {notifications.items.map((item) => (
+              <li key={item.id}>
+                <NotificationLink id={item.id} title={item.title} unread /> <span className="muted small">{formatDateTime(item.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">未読の通知はありません。</p>
+        )}
+        <p className="small">
+          <Link to="/notifications">通知をすべて見る{notifications.total > notifications.items.length ? `（未読 ${formatNumber(notifications.total)}件）` : ''}</Link>
+        </p>
+      </section>
 
       <h2>QSO Hub でできること</h2>
       <ul className="grid">
