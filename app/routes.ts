@@ -21,7 +21,10 @@ export default [
     route('cases', 'routes/area-upcoming.tsx', { id: 'area-cases' }),
     route('practices', 'routes/area-upcoming.tsx', { id: 'area-practices' }),
     route('benchmarks', 'routes/area-upcoming.tsx', { id: 'area-benchmarks' }),
-    route('consultations', 'routes/area-upcoming.tsx', { id: 'area-consultations' }),
+    route('consultations', 'routes/consultations/index.tsx'),
+    route('consultations/new', 'routes/consultations/new.tsx'),
+    route('consultations/:id', 'routes/consultations/detail.tsx'),
+    route('consultations/:id/attachments/:attachmentId', 'routes/consultations/attachment.ts'),
     route('search', 'routes/area-upcoming.tsx', { id: 'area-search' }),
 
     ...prefix('admin', [
@@ -34,6 +37,7 @@ export default [
         route('hospitals/new', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-new' }),
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),
         route('audit', 'routes/admin/audit.tsx'),
+        route('consultations', 'routes/consultations/admin-figures.tsx', { id: 'admin-consultations' }),
       ]),
     ]),
   ]),

@@ -92,8 +92,17 @@ export async function getOwnDraft(user: SessionUser, id: string) {
   return draft
 }
 
-/** Creates or updates the user's draft; returns its id. */
-export async function saveDraft(user: SessionUser, draftId: string | undefined, values: ConsultationDraft, request: Request): Promise<string> {
+/**
+ * Creates or updates the user's draft; returns its id. Autosaves of an existing draft are not audited one by one
+ * (they come every few seconds and only the author can see a draft); creating it and sending it are.
+ */
+export async function saveDraft(
+  user: SessionUser,
+  draftId: string | undefined,
+  values: ConsultationDraft,
+  request: Request,
+  { audit = true }: { audit?: boolean } = {},
+): Promise<string> {
   return prisma.$transaction(async (tx) => {
     let id: string
     if (draftId) {
@@ -103,7 +112,7 @@ export async function saveDraft(user: SessionUser, draftId: string | undefined, 
     } else {
       id = (await tx.consultation.create({ data: { requesterId: user.id, status: 'DRAFT', ...toColumns(values) }, select: { id: true } })).id
     }
-    await recordAudit({ action: 'consultation.draft-saved', actorId: user.id, target: { type: 'consultation', id }, request }, tx)
+    if (audit) await recordAudit({ action: 'consultation.draft-saved', actorId: user.id, target: { type: 'consultation', id }, request }, tx)
     return id
   })
 }
