@@ -7,12 +7,11 @@ import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
 import { storeUpload, validateUpload, type ValidUpload } from '#app/modules/uploads/uploads.server.ts'
 import { notFound, type ConsultationAccess } from './access.server.ts'
+import { ATTACHMENT_RULES, MAX_ATTACHMENTS } from './attachments.ts'
 import { consultationPath, mailReply, newRequestRecipients } from './notifications.server.ts'
 import { requestFieldsSelect } from './requests.server.ts'
 import { availableTransitions, checkTransition, type Transition } from './workflow.ts'
 
-export const ATTACHMENT_RULES = { maxBytes: 10 * 1024 * 1024, allowed: ['pdf', 'png', 'jpeg'] } as const
-export const MAX_ATTACHMENTS = 5
 
 /** A refusal the user can act on (a request that changed meanwhile, a step out of order): shown as a 409. */
 export class ConsultationConflict extends Error {}

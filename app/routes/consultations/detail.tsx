@@ -26,16 +26,8 @@ import {
   YES_NO_UNSURE_LABELS,
 } from '#app/modules/consultations/labels.ts'
 import { MessageSchema } from '#app/modules/consultations/schemas.ts'
-import {
-  assignConsultant,
-  ATTACHMENT_RULES,
-  changeStatus,
-  ConsultationConflict,
-  getThread,
-  MAX_ATTACHMENTS,
-  postMessage,
-  unassignConsultant,
-} from '#app/modules/consultations/thread.server.ts'
+import { ATTACHMENT_RULES, MAX_ATTACHMENTS } from '#app/modules/consultations/attachments.ts'
+import { assignConsultant, changeStatus, ConsultationConflict, getThread, postMessage, unassignConsultant } from '#app/modules/consultations/thread.server.ts'
 import { responseClock } from '#app/modules/consultations/timing.ts'
 import { TRANSITION_LABELS, type Transition } from '#app/modules/consultations/workflow.ts'
 import { formatFileSize } from '#app/modules/uploads/file-types.ts'
