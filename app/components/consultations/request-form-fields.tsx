@@ -14,7 +14,8 @@ import {
   URGENCY_TARGET_LABELS,
   YES_NO_UNSURE_LABELS,
 } from '#app/modules/consultations/labels.ts'
-import type { ConsultationField } from '#app/modules/consultations/schemas.ts'
+import { DEIDENTIFIED_FIELDS, type ConsultationField } from '#app/modules/consultations/schemas.ts'
+import { DeidentifyHint } from './deidentify-hint.tsx'
 
 type Fields = Record<ConsultationField, FieldMetadata<string | undefined>>
 
@@ -23,14 +24,22 @@ const urgencyOptions = (Object.keys(URGENCY_LABELS) as (keyof typeof URGENCY_LAB
   label: `${URGENCY_LABELS[value]}（${URGENCY_TARGET_LABELS[value]}）`,
 }))
 
-/** The request form's fields, grouped as the team reads them; every field keeps what was typed on errors. */
-export function RequestFormFields({ fields }: { fields: Fields }) {
+/**
+ * The request form's fields, grouped as the team reads them; every field keeps what was typed on errors. `texts`
+ * holds the current free-text values for the live de-identification check.
+ */
+export function RequestFormFields({ fields, texts }: { fields: Fields; texts: Partial<Record<ConsultationField, string>> }) {
+  const hint = (field: (typeof DEIDENTIFIED_FIELDS)[number]['field']) => {
+    const label = DEIDENTIFIED_FIELDS.find((entry) => entry.field === field)?.label ?? ''
+    return <DeidentifyHint fieldId={fields[field].id} label={label} text={texts[field] ?? ''} />
+  }
   return (
     <>
       <fieldset className="card stack consultation-fieldset">
         <legend>緊急度と判断が必要な事項</legend>
         <SelectField field={fields.urgency} label="緊急度" options={urgencyOptions} required help="緊急は2時間以内、至急は24時間以内、通常は3日以内の回答を目標にしています。" />
         <TextareaField field={fields.decisionPending} label="判断が必要な事項" rows={3} required help="例: 医療事故調査・支援センターへ報告すべきか、本日中に判断したい。" />
+        {hint('decisionPending')}
       </fieldset>
 
       <fieldset className="card stack consultation-fieldset">
@@ -39,6 +48,7 @@ export function RequestFormFields({ fields }: { fields: Fields }) {
           患者・職員の氏名、患者ID、生年月日、正確な日付、住所、他院の名称は書かないでください。日付は「X日目」、年月までにしてください。
         </p>
         <TextareaField field={fields.summary} label="事象の概要（匿名化したもの）" rows={8} required />
+        {hint('summary')}
         <div className="form-grid">
           <SelectField field={fields.jqCategory} label="事象の分類（JQ）" options={toOptions(JQ_CATEGORY_LABELS)} required />
           <SelectField field={fields.impactLevel} label="影響度分類" options={toOptions(IMPACT_LEVEL_LABELS)} required />
@@ -67,12 +77,15 @@ export function RequestFormFields({ fields }: { fields: Fields }) {
           <SelectField field={fields.legalInvolvement} label="弁護士・保険会社" options={toOptions(LEGAL_LABELS)} />
         </div>
         <TextareaField field={fields.familyConcerns} label="ご家族の受け止め・懸念" rows={3} />
+        {hint('familyConcerns')}
         <TextareaField field={fields.staffSupport} label="関与した職員への支援" rows={3} />
+        {hint('staffSupport')}
       </fieldset>
 
       <fieldset className="card stack consultation-fieldset">
         <legend>希望する助言</legend>
         <TextareaField field={fields.expertiseWanted} label="希望する助言・専門性" rows={3} required />
+        {hint('expertiseWanted')}
       </fieldset>
 
       <fieldset className="card stack consultation-fieldset">

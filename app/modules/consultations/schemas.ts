@@ -84,3 +84,12 @@ export const MessageSchema = z.object({
   internal: z.literal('on').optional(),
   markAnswered: z.literal('on').optional(),
 })
+
+/** The free-text fields checked for identifiers: the team needs the facts, not who the patient is. */
+export const DEIDENTIFIED_FIELDS = [
+  { field: 'decisionPending', label: '判断が必要な事項' },
+  { field: 'summary', label: '事象の概要' },
+  { field: 'familyConcerns', label: 'ご家族の受け止め・懸念' },
+  { field: 'staffSupport', label: '関与した職員への支援' },
+  { field: 'expertiseWanted', label: '希望する助言・専門性' },
+] as const satisfies readonly { field: ConsultationField; label: string }[]

@@ -11,7 +11,14 @@ import { formatDateTime } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import type { DutyAnswers } from '#app/modules/consultations/duties.ts'
 import { deleteDraft, getOwnDraft, saveDraft, submitConsultation } from '#app/modules/consultations/requests.server.ts'
-import { ConsultationDraftSchema, ConsultationSubmitSchema, type ConsultationDraft } from '#app/modules/consultations/schemas.ts'
+import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
+import {
+  ConsultationDraftSchema,
+  ConsultationSubmitSchema,
+  DEIDENTIFIED_FIELDS,
+  type ConsultationDraft,
+  type ConsultationField,
+} from '#app/modules/consultations/schemas.ts'
 
 export const meta: MetaFunction = () => [{ title: '危機管理相談を送る | QSO Hub' }]
 
@@ -52,7 +59,19 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = lenient.status === 'success' ? await saveDraft(user, draftId, lenient.value, request, { audit: !draftId }) : draftId
     return data({ result: submission.reply(), draftId: id, savedAt: lenient.status === 'success' ? new Date().toISOString() : null }, { status: 400 })
   }
-  const id = await submitConsultation(user, draftId, { ...submission.value, urgency: submission.value.urgency }, request)
+  // De-identification: identifiers found with high confidence must be removed before the request is sent.
+  const values = submission.value
+  const blocking = blockingFindings(DEIDENTIFIED_FIELDS.map(({ field, label }) => ({ field, label, text: values[field] ?? '' })))
+  if (blocking.length) {
+    const id = await saveDraft(user, draftId, values, request, { audit: !draftId })
+    const fieldErrors: Record<string, string[]> = {}
+    for (const [index, message] of describeBlocking(blocking).entries()) {
+      const field = blocking[index]?.field ?? 'summary'
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), message]
+    }
+    return data({ result: submission.reply({ fieldErrors }), draftId: id, savedAt: new Date().toISOString() }, { status: 400 })
+  }
+  const id = await submitConsultation(user, draftId, { ...values, urgency: submission.value.urgency }, request)
   throw redirect(`/consultations/${id}?sent=1`)
 }
 
@@ -89,6 +108,9 @@ export default function NewConsultation() {
   const [draftId, setDraftId] = useState<string | undefined>(draft?.id)
   const [savedAt, setSavedAt] = useState<string | null>(saved && draft ? new Date(draft.updatedAt).toISOString() : null)
   const [answers, setAnswers] = useState<DutyAnswers>(draft ?? {})
+  const [texts, setTexts] = useState<Partial<Record<ConsultationField, string>>>(() =>
+    Object.fromEntries(DEIDENTIFIED_FIELDS.map(({ field }) => [field, draft?.[field] ?? ''])),
+  )
   const formRef = useRef<HTMLFormElement>(null)
   const timer = useRef<number | undefined>(undefined)
   const autosaveBusy = useRef(false)
@@ -137,6 +159,8 @@ export default function NewConsultation() {
 
   function handleChange(event: FormEvent<HTMLFormElement>) {
     setAnswers(readAnswers(event.currentTarget))
+    const formData = new FormData(event.currentTarget)
+    setTexts(Object.fromEntries(DEIDENTIFIED_FIELDS.map(({ field }) => [field, String(formData.get(field) ?? '')])))
     scheduleAutosave()
   }
 
@@ -158,7 +182,7 @@ export default function NewConsultation() {
       </p>
       <Form method="post" {...getFormProps(form)} ref={formRef} onChange={handleChange} className="stack">
         {draftId ? <input type="hidden" name="draftId" value={draftId} /> : null}
-        <RequestFormFields fields={fields} />
+        <RequestFormFields fields={fields} texts={texts} />
         <DutiesChecklist answers={answers} />
         <ErrorList id={form.errorId} errors={form.errors} />
         {actionData?.result?.status === 'error' ? (
