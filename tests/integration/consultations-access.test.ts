@@ -50,7 +50,7 @@ beforeAll(async () => {
   const sent = outcome(await settle(() => newRoute.action(args(makeRequest('/consultations/new', { cookie: fx.cookies.requester, form: requestForm({ summary: SUMMARY }) })))))
   expect(sent.status).toBe(302)
   fx.consultationId = (sent.location ?? '').split('/')[2]?.split('?')[0] ?? ''
-  const post = (fields: Record<string, string>, file: { name: string; bytes: Uint8Array }) =>
+  const post = (fields: Record<string, string>, file: { name: string; bytes: Uint8Array<ArrayBuffer> }) =>
     detailRoute.action(args(multipartRequest(`/consultations/${fx.consultationId}`, { cookie: fx.cookies.consultant, fields: { intent: 'message', ...fields }, files: [file] }), { id: fx.consultationId }))
   expect(outcome(await post({ body: '回答します' }, { name: 'guide.pdf', bytes: PDF_BYTES })).status).toBe(200)
   expect(outcome(await post({ body: NOTE, internal: 'on' }, { name: 'note.png', bytes: PNG_BYTES })).status).toBe(200)
