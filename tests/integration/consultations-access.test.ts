@@ -220,7 +220,7 @@ describe('POST /consultations/:id', () => {
 
   test.each<Who>(['anonymous', 'other'])('%s cannot change status or assignment', async (who) => {
     for (const fields of [
-      { intent: 'transition', transition: 'close' },
+      { intent: 'transition', transition: 'close' } as Record<string, string>,
       { intent: 'assign', consultantId: fx.ids.consultant },
     ]) {
       const result = await act(who, fields)
