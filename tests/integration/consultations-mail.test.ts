@@ -6,17 +6,22 @@
  */
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import type * as DbModule from '#app/lib/db.server.ts'
+import type * as DetailRouteModule from '#app/routes/consultations/detail.tsx'
+import type * as NewRouteModule from '#app/routes/consultations/new.tsx'
+import type * as AuthFixtures from '#tests/fixtures/auth.ts'
+import type * as ConsultationFixtures from '#tests/fixtures/consultations.ts'
 import { routeArgs as args } from '#tests/fixtures/routes.ts'
 
 type Received = { to: string[]; raw: string }
 const received: Received[] = []
 let server: SMTPServer
 let app: {
-  detailRoute: typeof import('#app/routes/consultations/detail.tsx')
-  newRoute: typeof import('#app/routes/consultations/new.tsx')
-  auth: typeof import('#tests/fixtures/auth.ts')
-  fixtures: typeof import('#tests/fixtures/consultations.ts')
-  db: typeof import('#app/lib/db.server.ts')
+  detailRoute: typeof DetailRouteModule
+  newRoute: typeof NewRouteModule
+  auth: typeof AuthFixtures
+  fixtures: typeof ConsultationFixtures
+  db: typeof DbModule
 }
 
 beforeAll(async () => {
