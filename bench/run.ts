@@ -69,6 +69,7 @@ async function main() {
     show('directory: first page, no filter', await measure(100, () => searchMembers({ page: 1 })))
     show('directory: course + cohort + prefecture', await measure(100, () => searchMembers({ page: 1, course: 'EQSO', cohort: 3, prefecture: '岐阜県' })))
     show('directory: free text (name / hospital / department)', await measure(100, () => searchMembers({ page: 1, q: '123' })))
+    await (await import('./consultations.ts')).benchConsultations(prisma, measure, show)
     await prisma.$disconnect()
   } finally {
     await cluster.stop()

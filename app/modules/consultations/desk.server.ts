@@ -78,9 +78,11 @@ export async function setOnCall(actor: SessionUser, userId: string, onCall: bool
 
 const MONTHS = 12
 
+// Months in Japan's time zone, like every date in the UI. One formatter: building one costs about a millisecond.
+const tokyoMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' })
+
 function monthKey(date: Date): string {
-  // Months in Japan's time zone, like every date in the UI.
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' }).formatToParts(date)
+  const parts = tokyoMonth.formatToParts(date)
   return `${parts.find((part) => part.type === 'year')?.value}-${parts.find((part) => part.type === 'month')?.value}`
 }
 
@@ -118,7 +120,8 @@ export async function consultationFigures(now = new Date()) {
   let met = 0
   for (const row of rows) {
     if (!row.submittedAt || !row.urgency) continue
-    const bucket = perMonth.find((entry) => entry.month === monthKey(row.submittedAt as Date))
+    const key = monthKey(row.submittedAt)
+    const bucket = perMonth.find((entry) => entry.month === key)
     if (!bucket) continue
     bucket[row.urgency] += 1
     bucket.total += 1
