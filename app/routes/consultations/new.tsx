@@ -126,6 +126,15 @@ export default function NewConsultation() {
     if (actionData?.savedAt) setSavedAt(actionData.savedAt)
   }, [actionData])
   useEffect(() => () => window.clearTimeout(timer.current), [])
+  // Once the draft exists, the address names it, so a reload (or a crash and a restored tab) reopens it.
+  useEffect(() => {
+    if (!draftId) return
+    const url = new URL(window.location.href)
+    if (url.searchParams.get('draft') === draftId) return
+    url.searchParams.set('draft', draftId)
+    url.searchParams.delete('saved')
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}`)
+  }, [draftId])
 
   const defaultValue: Record<string, string> = draft
     ? Object.fromEntries(Object.entries(draft).flatMap(([key, value]) => (key === 'id' || key === 'updatedAt' ? [] : [[key, String(value ?? '')]])))
