@@ -11,11 +11,12 @@ export type Permission =
   | 'member:manage' // change roles, deactivate
   | 'hospital:manage'
   | 'audit:read'
+  | 'event:manage' // create/edit programme events, see and export participants
 
 const grants: Record<Role, readonly Permission[]> = {
   MEMBER: ['member:read'],
   CONSULTANT: ['member:read'],
-  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read'],
+  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'event:manage'],
 }
 
 export function hasPermission(user: { role: Role } | null | undefined, permission: Permission): boolean {

@@ -46,3 +46,39 @@ ${input.when} に、QSO Hub のログイン用メールアドレスが事務局�
 今後はこのアドレス宛てのメールは届きません。心当たりがない場合は、すぐに QSO 事務局にご連絡ください。${signature}`,
   }
 }
+
+// events
+
+export function eventPromotedMail(input: { name: string; title: string; startsAt: string; link: string }) {
+  return {
+    subject: `【QSO Hub】キャンセル待ちから参加が確定しました：${input.title}`,
+    text: `${input.name} さん
+
+キャンセルが出たため、キャンセル待ちをしていた次の行事への参加が確定しました。
+
+${input.title}
+日時：${input.startsAt}
+
+会場・オンライン参加の案内は下記のページでご確認ください。参加できなくなった場合は、同じページからキャンセルしてください。
+
+${input.link}${signature}`,
+  }
+}
+
+export function eventReminderMail(input: { name: string; title: string; startsAt: string; venue: string | null; onlineUrl: string | null; link: string }) {
+  const where = [input.venue ? `会場：${input.venue}` : null, input.onlineUrl ? `オンライン参加：${input.onlineUrl}` : null].filter(Boolean).join('\n')
+  return {
+    subject: `【QSO Hub】明日開催：${input.title}`,
+    text: `${input.name} さん
+
+お申し込みいただいた次の行事は明日開催です。
+
+${input.title}
+日時：${input.startsAt}
+${where}
+
+詳細・キャンセルは下記のページからどうぞ。オンライン参加のURLは参加者以外に共有しないでください。
+
+${input.link}${signature}`,
+  }
+}
