@@ -22,6 +22,9 @@ export default [
     route('benchmarks', 'routes/area-upcoming.tsx', { id: 'area-benchmarks' }),
     route('consultations', 'routes/area-upcoming.tsx', { id: 'area-consultations' }),
     route('search', 'routes/area-upcoming.tsx', { id: 'area-search' }),
+    route('events', 'routes/events/index.tsx'),
+    route('events/:id', 'routes/events/detail.tsx'),
+    route('events/:id/calendar.ics', 'routes/events/calendar.ics.ts'),
 
     ...prefix('admin', [
       layout('routes/admin/layout.tsx', [
@@ -33,6 +36,11 @@ export default [
         route('hospitals/new', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-new' }),
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),
         route('audit', 'routes/admin/audit.tsx'),
+        route('events', 'routes/admin/events/index.tsx'),
+        route('events/new', 'routes/admin/events/edit.tsx', { id: 'admin-event-new' }),
+        route('events/:id', 'routes/admin/events/edit.tsx', { id: 'admin-event-edit' }),
+        route('events/:id/participants', 'routes/admin/events/participants.tsx'),
+        route('events/:id/participants.csv', 'routes/admin/events/participants.csv.ts'),
       ]),
     ]),
   ]),

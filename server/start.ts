@@ -35,7 +35,13 @@ async function main() {
   }
 
   const { pruneExpiredAuthData } = await import('#app/modules/auth/housekeeping.server.ts')
-  const housekeeping = () => pruneExpiredAuthData().catch((error: unknown) => console.error('Housekeeping failed:', error))
+  const { sendDayBeforeReminders } = await import('#app/modules/events/events.server.ts')
+  // Each job is idempotent, so every app instance may run them; one failing does not stop the other.
+  const housekeeping = () =>
+    Promise.all([
+      pruneExpiredAuthData().catch((error: unknown) => console.error('Housekeeping failed:', error)),
+      sendDayBeforeReminders().catch((error: unknown) => console.error('Event reminders failed:', error)),
+    ])
   await housekeeping()
   setInterval(housekeeping, 60 * 60 * 1000).unref()
 

@@ -7,7 +7,7 @@ import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { eventPromotedMail, eventReminderMail } from '#app/modules/mail/templates.ts'
 import type { EVENT_KINDS } from './labels.ts'
-import { canCancel, placeForNewSignup, promotionsAvailable, signupRefusal, tomorrowInJapan, type SignupRefusal } from './rules.ts'
+import { canCancel, placeForNewSignup, promotionsAvailable, reminderWindow, signupRefusal, type SignupRefusal } from './rules.ts'
 import { parseTokyoLocal, type EventInput } from './schemas.ts'
 
 type Tx = Prisma.TransactionClient
@@ -211,7 +211,7 @@ export async function findEventForCalendar(eventId: string, user: SessionUser) {
 export async function upcomingEventsForMember(userId: string, now = new Date()) {
   const registrations = await prisma.eventRegistration.findMany({
     where: { userId, status: { in: ['REGISTERED', 'WAITLISTED'] }, event: { endsAt: { gte: now } } },
-    select: { status: true, event: { select: { id: true, kind: true, title: true, startsAt: true, cancelledAt: true } } },
+    select: { status: true, event: { select: { id: true, kind: true, title: true, startsAt: true, endsAt: true, cancelledAt: true } } },
     orderBy: { event: { startsAt: 'asc' } },
     take: 10,
   })
@@ -316,12 +316,14 @@ export async function listParticipants(eventId: string) {
 // --- Reminders ------------------------------------------------------------------------------------------------
 
 /**
- * Mails every confirmed participant of tomorrow's events (Japan calendar day) once. Each registration is claimed
+ * Mails every confirmed participant of tomorrow's events (Japan calendar day) once, from 9:00 Japan time. Each registration is claimed
  * by setting reminderSentAt in a conditional update before the mail goes out, so hourly runs, restarts and
  * several app instances never send twice; a failed mail releases the claim so the next run tries again.
  */
 export async function sendDayBeforeReminders(now = new Date()) {
-  const { from, to } = tomorrowInJapan(now)
+  const window = reminderWindow(now)
+  if (!window) return { reminders: 0 }
+  const { from, to } = window
   const due = await prisma.eventRegistration.findMany({
     where: { status: 'REGISTERED', reminderSentAt: null, event: { cancelledAt: null, startsAt: { gte: from, lt: to } } },
     select: {

@@ -9,6 +9,7 @@ import {
   seatsLeft,
   signupRefusal,
   signupState,
+  reminderWindow,
   tomorrowInJapan,
   type EventRules,
 } from './rules.ts'
@@ -109,6 +110,12 @@ describe('tomorrowInJapan', () => {
     expect(window.from.toISOString()).toBe(from)
     expect(window.to.toISOString()).toBe(to)
   })
+})
+
+test('reminders wait for the morning of the day before (Japan time)', () => {
+  expect(reminderWindow(new Date('2026-12-04T15:30:00Z'))).toBeNull() // 00:30 JST
+  expect(reminderWindow(new Date('2026-12-04T23:59:00Z'))).toBeNull() // 08:59 JST
+  expect(reminderWindow(new Date('2026-12-05T00:00:00Z'))?.from.toISOString()).toBe('2026-12-05T15:00:00.000Z') // 09:00 JST
 })
 
 describe('toCsv', () => {

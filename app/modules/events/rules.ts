@@ -91,3 +91,12 @@ export function tomorrowInJapan(now: Date): { from: Date; to: Date } {
   const startOfToday = Math.floor((now.getTime() + JST_MS) / DAY_MS) * DAY_MS - JST_MS
   return { from: new Date(startOfToday + DAY_MS), to: new Date(startOfToday + 2 * DAY_MS) }
 }
+
+/** Reminders go out from this hour (Japan time) of the day before, not in the middle of the night. */
+export const REMINDER_HOUR_JST = 9
+
+/** Which event starts get their reminder now: tomorrow's (Japan day), once it is REMINDER_HOUR_JST today; else none. */
+export function reminderWindow(now: Date): { from: Date; to: Date } | null {
+  const hourInJapan = new Date(now.getTime() + 9 * 60 * 60 * 1000).getUTCHours()
+  return hourInJapan >= REMINDER_HOUR_JST ? tomorrowInJapan(now) : null
+}
