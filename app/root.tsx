@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteHeader } from '#app/components/site-header.tsx'
 import { getSession } from '#app/modules/auth/session.server.ts'
+import { countUnread } from '#app/modules/notifications/notifications.server.ts'
 import stylesheet from '#app/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -17,7 +18,9 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request)
-  const user = session ? { id: session.user.id, name: session.user.name, role: session.user.role } : null
+  const user = session
+    ? { id: session.user.id, name: session.user.name, role: session.user.role, unreadNotifications: await countUnread(session.user.id) }
+    : null
   return { user }
 }
 

@@ -9,6 +9,7 @@ export default [
   route('forgot-password', 'routes/forgot-password.tsx'),
   route('reset-password/:token', 'routes/reset-password.tsx'),
   route('healthz', 'routes/healthz.ts'),
+  route('api/deidentify', 'routes/api/deidentify.ts'),
 
   layout('routes/members-area.tsx', [
     route('home', 'routes/home.tsx'),
@@ -16,6 +17,7 @@ export default [
     route('members/:id', 'routes/member-profile.tsx'),
     route('settings/profile', 'routes/settings-profile.tsx'),
     route('settings/password', 'routes/settings-password.tsx'),
+    route('notifications', 'routes/notifications/index.tsx'),
     // Areas that later issues fill; until then each says so, behind sign-in like the rest.
     route('cases', 'routes/area-upcoming.tsx', { id: 'area-cases' }),
     route('practices', 'routes/area-upcoming.tsx', { id: 'area-practices' }),

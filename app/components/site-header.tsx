@@ -17,6 +17,15 @@ export function SiteHeader() {
             <Link to={`/members/${user.id}`} className="site-header__user">
               {user.name}
             </Link>
+            <Link to="/notifications" className="site-header__notifications">
+              通知
+              {user.unreadNotifications ? (
+                <span className="badge badge--primary">
+                  <span className="visually-hidden">未読 </span>
+                  {user.unreadNotifications > 99 ? '99+' : user.unreadNotifications}
+                </span>
+              ) : null}
+            </Link>
             <Link to="/settings/profile">設定</Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button button--quiet">

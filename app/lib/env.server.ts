@@ -8,6 +8,8 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('QSO Hub <no-reply@qso-hub.example>'),
   MAIL_DIR: z.string().optional(),
+  // Where uploaded files are kept (default .data/uploads); back it up with the database.
+  UPLOAD_DIR: z.string().optional(),
   MEILI_HOST: z.url().optional(),
   MEILI_API_KEY: z.string().optional(),
   TRUST_PROXY: z.string().regex(/^(\d+|loopback|linklocal|uniquelocal|[\d.:/, a-f]+)$/i, 'TRUST_PROXY: a hop count (1), loopback, or proxy addresses').optional(),

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { MEMBER_AREAS } from '#app/components/member-areas.ts'
-import { formatDate, formatNumber } from '#app/lib/format.ts'
 import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
+import { MEMBER_AREAS } from '#app/components/member-areas.ts'
+import { NotificationLink } from '#app/components/notification-link.tsx'
+import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { upcomingEventsForMember } from '#app/modules/events/events.server.ts'
 import { formatEventPeriod } from '#app/modules/events/format.ts'
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, myEvents } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, myEvents } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -32,6 +33,24 @@ export default function Home() {
           プロフィールを編集
         </Link>
       </div>
+
+      <section className="card" aria-labelledby="notifications-title" style={{ marginBottom: '1.5rem' }}>
+        <h2 id="notifications-title">未読の通知</h2>
+        {notifications.items.length ? (
+          <ul>
+            {notifications.items.map((item) => (
+              <li key={item.id}>
+                <NotificationLink id={item.id} title={item.title} unread /> <span className="muted small">{formatDateTime(item.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">未読の通知はありません。</p>
+        )}
+        <p className="small">
+          <Link to="/notifications">通知をすべて見る{notifications.total > notifications.items.length ? `（未読 ${formatNumber(notifications.total)}件）` : ''}</Link>
+        </p>
+      </section>
 
       <h2>QSO Hub でできること</h2>
       <ul className="grid">

@@ -127,6 +127,9 @@ describe('the waiting list', () => {
     expect(mails[0]?.subject).toContain('参加が確定')
     expect(mails[0]?.text).toContain(`http://localhost:3000/events/${event.id}`)
     expect(await mailsTo(third.email)).toHaveLength(0)
+    expect(await prisma.notification.findMany({ where: { userId: second.user.id }, select: { kind: true, url: true } })).toEqual([
+      { kind: 'event.promoted', url: `/events/${event.id}` },
+    ])
 
     const nowConfirmed = unwrap(await detailRoute.loader(routeArgs(makeRequest(`/events/${event.id}`, { cookie: second.cookie }), { id: event.id }))).data
     expect(nowConfirmed.onlineUrl).toBe(ONLINE_URL)

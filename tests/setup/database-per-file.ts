@@ -21,6 +21,7 @@ process.env.NODE_ENV = 'test'
 process.env.DATABASE_URL = withDatabase(serverUrl, database)
 process.env.APP_ORIGIN = 'http://localhost:3000'
 process.env.MAIL_DIR = mkdtempSync(path.join(os.tmpdir(), 'qso-mail-'))
+process.env.UPLOAD_DIR = mkdtempSync(path.join(os.tmpdir(), 'qso-uploads-'))
 delete process.env.SMTP_URL
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { eventPromotedMail, eventReminderMail } from '#app/modules/mail/templates.ts'
+import { notify } from '#app/modules/notifications/notifications.server.ts'
 import type { EVENT_KINDS } from './labels.ts'
 import { canCancel, placeForNewSignup, promotionsAvailable, reminderWindow, signupRefusal, type SignupRefusal } from './rules.ts'
 import { parseTokyoLocal, type EventInput } from './schemas.ts'
@@ -129,6 +130,7 @@ async function promoteWaiting(tx: Tx, eventId: string, capacity: number | null, 
   for (const row of next) {
     await recordAudit({ action: 'event.promoted', actorId: null, target: { type: 'event', id: eventId }, details: { userId: row.user.id } }, tx)
   }
+  await notify({ userIds: next.map((row) => row.user.id), kind: 'event.promoted', title: 'キャンセル待ちから参加が確定しました', url: `/events/${eventId}` }, tx)
   return next.map((row) => ({ userId: row.user.id, email: row.user.email, name: row.user.name }))
 }
 

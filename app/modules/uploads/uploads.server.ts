@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto'
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { prisma } from '#app/lib/db.server.ts'
+import { detectUploadKind, formatFileSize, UPLOAD_KINDS, type UploadKind } from './file-types.ts'
+import { getFileStorage } from './storage.server.ts'
+
+export type UploadRules = { maxBytes: number; allowed: readonly UploadKind[] }
+
+export type ValidUpload = { fileName: string; kind: UploadKind; mimeType: string; bytes: Uint8Array }
+
+export type UploadCheck = { ok: true; upload: ValidUpload } | { ok: false; error: string }
+
+/** Checks size and type by content; the message says what is allowed, in Japanese, naming the file. */
+export async function validateUpload(file: File, rules: UploadRules): Promise<UploadCheck> {
+  const fileName = cleanFileName(file.name)
+  const allowedLabels = rules.allowed.map((kind) => UPLOAD_KINDS[kind].label).join('・')
+  if (file.size === 0) return { ok: false, error: `「${fileName}」は空のファイルです。` }
+  if (file.size > rules.maxBytes) {
+    return { ok: false, error: `「${fileName}」は ${formatFileSize(file.size)} です。${formatFileSize(rules.maxBytes)} 以下のファイルを選んでください。` }
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const kind = detectUploadKind(bytes.subarray(0, 16))
+  if (!kind || !rules.allowed.includes(kind)) {
+    return { ok: false, error: `「${fileName}」は添付できない種類のファイルです（${allowedLabels} のみ）。` }
+  }
+  return { ok: true, upload: { fileName, kind, mimeType: UPLOAD_KINDS[kind].mimeType, bytes } }
+}
+
+/** Keeps the name readable for the download but drops paths and control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').trim().slice(0, 200)
+  return cleaned || 'file'
+}
+
+/**
+ * Stores the bytes and records them. If the surrounding transaction rolls back, the bytes stay on disk as an
+ * orphan; that costs disk space, never data, and keeps the database the single source of truth for access.
+ */
+export async function storeUpload(upload: ValidUpload, uploadedById: string | null, db: Prisma.TransactionClient | typeof prisma = prisma) {
+  const storageKey = await getFileStorage().put(upload.bytes)
+  return db.storedFile.create({
+    data: {
+      storageKey,
+      fileName: upload.fileName,
+      mimeType: upload.mimeType,
+      size: upload.bytes.byteLength,
+      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      uploadedById,
+    },
+    select: { id: true, fileName: true, mimeType: true, size: true, createdAt: true },
+  })
+}
+
+/**
+ * A download response for a stored file. The caller must have checked access first. Content-Disposition
+ * attachment plus nosniff means the browser never renders an upload as a page of ours.
+ */
+export async function storedFileResponse(fileId: string): Promise<Response> {
+  const file = await prisma.storedFile.findUnique({ where: { id: fileId } })
+  if (!file) throw new Response('Not found', { status: 404 })
+  const bytes = await getFileStorage().get(file.storageKey)
+  const inline = file.mimeType !== 'application/pdf' && file.mimeType.startsWith('image/')
+  return new Response(bytes, {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(bytes.byteLength),
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    },
+  })
+}
