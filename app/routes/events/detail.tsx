@@ -116,7 +116,7 @@ export default function EventDetail() {
           <dt>定員</dt>
           <dd>
             {event.capacity === null ? '定員なし' : `${formatNumber(event.capacity)}名`}
-            {` （参加${formatNumber(event.registered)}名`}
+            {`（参加${formatNumber(event.registered)}名`}
             {event.waiting ? `・キャンセル待ち${formatNumber(event.waiting)}名` : ''}）
           </dd>
           <dt>申込締切</dt>
