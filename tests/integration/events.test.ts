@@ -382,6 +382,26 @@ describe('admin pages', () => {
     expect((await prisma.event.findUniqueOrThrow({ where: { id } })).summary).toBe('検討した内容のまとめ')
   })
 
+  test('cancelling an event tells everyone signed up or waiting, once', async () => {
+    const event = await createEvent({ capacity: 1, title: '中止になる研修会' })
+    const [a, b, c] = await Promise.all([member(), member(), member()])
+    await signUp(event.id, a.user)
+    await signUp(event.id, b.user)
+    await signUp(event.id, c.user)
+    await cancelSignup(event.id, c.user)
+    const cancel = () => adminEditRoute.action(routeArgs(makeRequest(`/admin/events/${event.id}`, { cookie: admin.cookie, form: { intent: 'cancel-event' } }), { id: event.id }))
+    expect(unwrap(await cancel()).status).toBe(200)
+    expect(unwrap(await cancel()).status).toBe(200)
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).cancelledAt).not.toBeNull()
+    for (const m of [a, b]) {
+      const mails = (await mailsTo(m.email)).filter((mail) => mail.subject.includes('中止'))
+      expect(mails).toHaveLength(1)
+      expect(await prisma.notification.count({ where: { userId: m.user.id, kind: 'event.cancelled' } })).toBe(1)
+    }
+    expect((await mailsTo(c.email)).filter((mail) => mail.subject.includes('中止'))).toHaveLength(0)
+    expect(await signUp(event.id, c.user)).toEqual({ ok: false, reason: 'cancelled' })
+  })
+
   test('participants page and CSV: confirmed first, then the waiting list; UTF-8 BOM; the export is audited', async () => {
     const event = await createEvent({ capacity: 1 })
     const [a, b] = await Promise.all([member('CQSO', 3), member('AQSO_DAILY', 4)])

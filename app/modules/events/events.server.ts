@@ -5,7 +5,7 @@ import { formatDateTime } from '#app/lib/format.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
-import { eventPromotedMail, eventReminderMail } from '#app/modules/mail/templates.ts'
+import { eventCancelledMail, eventPromotedMail, eventReminderMail } from '#app/modules/mail/templates.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
 import type { EVENT_KINDS } from './labels.ts'
 import { canCancel, placeForNewSignup, promotionsAvailable, reminderWindow, signupRefusal, type SignupRefusal } from './rules.ts'
@@ -283,11 +283,30 @@ export async function saveEvent(input: EventInput, actor: SessionUser, request: 
   return outcome.id
 }
 
+/** Cancels (or reopens) a whole event; on cancelling, everyone signed up or waiting is told by mail and in-app. */
 export async function setEventCancelled(eventId: string, cancelled: boolean, actor: SessionUser, request: Request) {
-  await prisma.$transaction(async (tx) => {
-    await tx.event.update({ where: { id: eventId }, data: { cancelledAt: cancelled ? new Date() : null } })
+  const affected = await prisma.$transaction(async (tx) => {
+    if (!(await lockEvent(tx, eventId))) throw new Response('行事が見つかりません。', { status: 404 })
+    const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { cancelledAt: true } })
+    await tx.event.update({ where: { id: eventId }, data: { cancelledAt: cancelled ? (before.cancelledAt ?? new Date()) : null } })
     await recordAudit({ action: cancelled ? 'event.cancelled' : 'event.reopened', actorId: actor.id, target: { type: 'event', id: eventId }, request }, tx)
-  })
+    // Only a change from held to cancelled tells anyone: pressing the button twice sends nothing new.
+    if (!cancelled || before.cancelledAt) return []
+    const people = await tx.eventRegistration.findMany({
+      where: { eventId, status: { in: ['REGISTERED', 'WAITLISTED'] } },
+      select: { user: { select: { id: true, email: true, name: true } } },
+    })
+    await notify({ userIds: people.map((row) => row.user.id), kind: 'event.cancelled', title: '申し込んだ行事が中止になりました', url: `/events/${eventId}` }, tx)
+    return people.map((row) => row.user)
+  }, TX_OPTIONS)
+  if (!affected.length) return
+  const event = await prisma.event.findUniqueOrThrow({ where: { id: eventId }, select: { title: true, startsAt: true } })
+  for (const person of affected) {
+    await sendMail({
+      to: person.email,
+      ...eventCancelledMail({ name: person.name, title: event.title, startsAt: formatDateTime(event.startsAt), link: `${getEnv().APP_ORIGIN}/events/${eventId}` }),
+    }).catch((error: unknown) => console.error(`Could not send the cancellation mail for event ${eventId}:`, error))
+  }
 }
 
 export async function postSummary(eventId: string, summary: string, actor: SessionUser, request: Request) {

@@ -79,6 +79,13 @@ describe('foldLine', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(line)
   })
 
+  test('never splits an escape sequence', () => {
+    for (let pad = 60; pad < 80; pad += 1) {
+      const folded = foldLine(`DESCRIPTION:${'x'.repeat(pad)}\\n\\,\\;\\\\${'y'.repeat(10)}`)
+      for (const part of folded.split('\r\n')) expect(part.replace(/\\\\/g, '')).not.toMatch(/\\$/)
+    }
+  })
+
   test('an ASCII line of exactly 75 octets is not folded, 76 is', () => {
     expect(foldLine('x'.repeat(75))).not.toContain('\r\n')
     expect(foldLine('x'.repeat(76)).split('\r\n')).toEqual(['x'.repeat(75), ' x'])

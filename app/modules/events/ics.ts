@@ -34,7 +34,8 @@ export function foldLine(line: string): string {
   let current = ''
   let currentOctets = 0
   let limit = 75
-  for (const char of line) {
+  // An escape such as "\\n" stays on one line: folding may split anywhere, but some readers unescape per line.
+  for (const char of line.match(/\\.|[\s\S]/gu) ?? []) {
     const octets = encoder.encode(char).length
     if (currentOctets + octets > limit) {
       parts.push(current)

@@ -82,3 +82,17 @@ ${where}
 ${input.link}${signature}`,
   }
 }
+
+export function eventCancelledMail(input: { name: string; title: string; startsAt: string; link: string }) {
+  return {
+    subject: `【QSO Hub】行事中止のお知らせ：${input.title}`,
+    text: `${input.name} さん
+
+お申し込みいただいていた次の行事は、中止となりました。ご迷惑をおかけし申し訳ありません。
+
+${input.title}
+日時：${input.startsAt}
+
+${input.link}${signature}`,
+  }
+}
