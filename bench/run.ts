@@ -34,6 +34,8 @@ async function main() {
     await migrateDeploy(url)
     process.env.DATABASE_URL = url
     process.env.NODE_ENV = 'production'
+    // Mail that sections trigger (e.g. waiting-list promotions) goes to the throwaway directory.
+    process.env.MAIL_DIR = path.join(workDir, 'mail')
     const { prisma } = await import('#app/lib/db.server.ts')
     const { hashPassword, verifyPassword } = await import('#app/modules/auth/password.server.ts')
     const { createSession, validateSessionToken } = await import('#app/modules/auth/session.server.ts')
@@ -69,6 +71,9 @@ async function main() {
     show('directory: first page, no filter', await measure(100, () => searchMembers({ page: 1 })))
     show('directory: course + cohort + prefecture', await measure(100, () => searchMembers({ page: 1, course: 'EQSO', cohort: 3, prefecture: '岐阜県' })))
     show('directory: free text (name / hospital / department)', await measure(100, () => searchMembers({ page: 1, q: '123' })))
+
+    const { benchEvents } = await import('./events.ts')
+    await benchEvents({ prisma, measure, show })
     await prisma.$disconnect()
   } finally {
     await cluster.stop()

@@ -5,6 +5,7 @@ import { formatDateTime } from '#app/lib/format.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
+import type { CourseCode } from '#app/modules/members/labels.ts'
 import { eventCancelledMail, eventPromotedMail, eventReminderMail } from '#app/modules/mail/templates.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
 import type { EVENT_KINDS } from './labels.ts'
@@ -146,6 +147,15 @@ async function notifyPromoted(eventId: string, promoted: Promoted[]) {
   }
 }
 
+type LockedEvent = {
+  startsAt: Date
+  signupDeadline: Date | null
+  capacity: number | null
+  courses: CourseCode[]
+  maxCohort: number | null
+  cancelledAt: Date | null
+}
+
 export type SignupResult =
   | { ok: true; status: 'REGISTERED' | 'WAITLISTED'; already: boolean }
   | { ok: false; reason: SignupRefusal | 'not-found' }
@@ -157,15 +167,17 @@ export type SignupResult =
 export async function signUp(eventId: string, user: SessionUser, request?: Request, now = new Date()): Promise<SignupResult> {
   const me = await memberProfile(user.id)
   return prisma.$transaction(async (tx): Promise<SignupResult> => {
-    if (!(await lockEvent(tx, eventId))) return { ok: false, reason: 'not-found' }
-    const event = await tx.event.findUniqueOrThrow({
-      where: { id: eventId },
-      select: { startsAt: true, signupDeadline: true, capacity: true, courses: true, maxCohort: true, cancelledAt: true },
-    })
+    // Lock and read the rules in one round trip: everyone else's sign-up for this event waits here.
+    const [event] = await tx.$queryRaw<LockedEvent[]>`
+      SELECT "startsAt", "signupDeadline", "capacity", COALESCE("courses"::text[], ARRAY[]::text[]) AS "courses", "maxCohort", "cancelledAt"
+      FROM "Event" WHERE "id" = ${eventId} FOR UPDATE`
+    if (!event) return { ok: false, reason: 'not-found' }
     const existing = await tx.eventRegistration.findUnique({ where: { eventId_userId: { eventId, userId: user.id } }, select: { id: true, status: true } })
     if (existing && existing.status !== 'CANCELLED') return { ok: true, status: existing.status, already: true }
     const refusal = signupRefusal(event, me, now)
     if (refusal) return { ok: false, reason: refusal }
+    // Counted in its own statement, after the lock is held: a subquery in the locking SELECT would read the
+    // snapshot taken before the wait and miss the seats taken meanwhile (READ COMMITTED).
     const registered = await tx.eventRegistration.count({ where: { eventId, status: 'REGISTERED' } })
     const status = placeForNewSignup(event.capacity, registered)
     const fresh = { status, queuedAt: now, cancelledAt: null, promotedAt: null, reminderSentAt: null }
