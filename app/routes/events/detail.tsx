@@ -125,8 +125,8 @@ export default function EventDetail() {
 
         <section className="card event-detail__signup" aria-labelledby="signup-title">
           <h2 id="signup-title">参加申込</h2>
-          {myStatus === 'REGISTERED' ? <p className="notice notice--success">参加が確定しています。</p> : null}
-          {myStatus === 'WAITLISTED' ? (
+          {myStatus === 'REGISTERED' ? <p className="notice notice--success">{past ? 'この行事に参加登録していました。' : '参加が確定しています。'}</p> : null}
+          {myStatus === 'WAITLISTED' && !past ? (
             <p className="notice notice--warning">
               キャンセル待ち {waitingPosition ? `${formatNumber(waitingPosition)}番目` : ''}です。繰り上がるとメールでお知らせします。
             </p>
