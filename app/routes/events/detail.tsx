@@ -138,6 +138,8 @@ export default function EventDetail() {
                   {myStatus === 'REGISTERED' ? '参加をキャンセルする' : 'キャンセル待ちを取り消す'}
                 </button>
               </Form>
+            ) : past ? (
+              <p className="muted">この行事は終了しました。</p>
             ) : null
           ) : refusal ? (
             <p className="muted">{past ? 'この行事は終了しました。' : SIGNUP_REFUSAL_MESSAGES[refusal]}</p>
