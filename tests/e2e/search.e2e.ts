@@ -12,7 +12,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-test('the header search is a combobox; Enter opens /search, whose empty state is accessible', async () => {
+test('the header search is a combobox; Enter opens /search, which passes axe', async () => {
   const page = await newPage(browser)
   await login(page, 'member2@qso.example', DEMO_PASSWORD)
   await waitForPath(page, '/home')
