@@ -28,8 +28,14 @@ export default [
       route('template.csv', 'routes/benchmarks/template-csv.ts'),
       route('export.csv', 'routes/benchmarks/export-csv.ts'),
     ]),
-    route('consultations', 'routes/area-upcoming.tsx', { id: 'area-consultations' }),
+    route('consultations', 'routes/consultations/index.tsx'),
+    route('consultations/new', 'routes/consultations/new.tsx'),
+    route('consultations/:id', 'routes/consultations/detail.tsx'),
+    route('consultations/:id/attachments/:attachmentId', 'routes/consultations/attachment.ts'),
     route('search', 'routes/area-upcoming.tsx', { id: 'area-search' }),
+    route('events', 'routes/events/index.tsx'),
+    route('events/:id', 'routes/events/detail.tsx'),
+    route('events/:id/calendar.ics', 'routes/events/calendar.ics.ts'),
 
     ...prefix('admin', [
       layout('routes/admin/layout.tsx', [
@@ -42,6 +48,12 @@ export default [
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),
         route('audit', 'routes/admin/audit.tsx'),
         route('benchmarks', 'routes/benchmarks/admin-coverage.tsx'),
+        route('consultations', 'routes/consultations/admin-figures.tsx', { id: 'admin-consultations' }),
+        route('events', 'routes/admin/events/index.tsx'),
+        route('events/new', 'routes/admin/events/edit.tsx', { id: 'admin-event-new' }),
+        route('events/:id', 'routes/admin/events/edit.tsx', { id: 'admin-event-edit' }),
+        route('events/:id/participants', 'routes/admin/events/participants.tsx'),
+        route('events/:id/participants.csv', 'routes/admin/events/participants.csv.ts'),
       ]),
     ]),
   ]),
