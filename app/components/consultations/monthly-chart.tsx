@@ -12,8 +12,9 @@ const COLOURS = { EMERGENCY: '#b42318', URGENT: '#dc6803', ROUTINE: '#1570ef' } 
 export function MonthlyChart({ months }: { months: Month[] }) {
   const data = months.map((month) => ({ ...month, label: `${Number(month.month.slice(5))}月` }))
   return (
-    <div className="table-wrap" aria-hidden="true" style={{ padding: '0.5rem' }}>
-      <BarChart width={720} height={260} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+    // No keyboard layer and no scrolling box: a hidden picture must hold nothing focusable (axe aria-hidden-focus).
+    <div className="card consultation-chart" aria-hidden="true">
+      <BarChart width={720} height={260} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" />
         <YAxis allowDecimals={false} />
