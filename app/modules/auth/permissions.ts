@@ -11,9 +11,11 @@ export type Permission =
   | 'member:manage' // change roles, deactivate
   | 'hospital:manage'
   | 'audit:read'
+  | 'benchmark:any-hospital' // view and submit risk-volume data for any hospital (members: their own only)
   | 'consultation:request' // file crisis consultations and follow one's own
   | 'consultation:desk' // the consultant desk: every submitted request, internal notes, assignment, on-call
   | 'consultation:figures' // /admin/consultations
+  | 'event:manage' // create/edit programme events, see and export participants
 
 const grants: Record<Role, readonly Permission[]> = {
   MEMBER: ['member:read', 'consultation:request'],
@@ -25,9 +27,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'member:manage',
     'hospital:manage',
     'audit:read',
+    'benchmark:any-hospital',
     'consultation:request',
     'consultation:desk',
     'consultation:figures',
+    'event:manage',
   ],
 }
 
