@@ -17,6 +17,12 @@ export const AUDIT_ACTIONS = {
   'member.profile-updated': 'プロフィール更新',
   'hospital.created': '病院の登録',
   'hospital.updated': '病院情報の更新',
+  // cases
+  'case.hidden': '事例の非表示',
+  'case.unhidden': '事例の再表示',
+  'case.reviewed-marked': '検討会で扱った事例の記録',
+  'comment.hidden': 'コメントの非表示',
+  'comment.unhidden': 'コメントの再表示',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS
