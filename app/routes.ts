@@ -9,6 +9,7 @@ export default [
   route('forgot-password', 'routes/forgot-password.tsx'),
   route('reset-password/:token', 'routes/reset-password.tsx'),
   route('healthz', 'routes/healthz.ts'),
+  route('api/deidentify', 'routes/api/deidentify.ts'),
 
   layout('routes/members-area.tsx', [
     route('home', 'routes/home.tsx'),
