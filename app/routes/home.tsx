@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { NotificationLink } from '#app/components/notification-link.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
+import { CasesHomeSections } from '#app/components/cases/home-sections.tsx'
+import { loadCasesHome } from '#app/modules/cases/cases.server.ts'
 import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
@@ -11,11 +13,12 @@ export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return loadHomeSummary(user)
+  const [summary, cases] = await Promise.all([loadHomeSummary(user), loadCasesHome(user)])
+  return { ...summary, cases }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, cases } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -47,6 +50,8 @@ export default function Home() {
           <Link to="/notifications">通知をすべて見る{notifications.total > notifications.items.length ? `（未読 ${formatNumber(notifications.total)}件）` : ''}</Link>
         </p>
       </section>
+
+      <CasesHomeSections recent={cases.recent} followed={cases.followed} />
 
       <h2>QSO Hub でできること</h2>
       <ul className="grid">
