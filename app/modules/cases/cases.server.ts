@@ -11,7 +11,7 @@ import { enqueueSearchChange } from '#search/outbox.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { blockingFindings, describeBlocking, type TextField } from '#app/modules/deidentify/publish-guard.ts'
 import { ANONYMOUS_AUTHOR, CASE_SECTIONS, type FactorFrameworkCode } from './labels.ts'
-import { richTextToPlainText, type RichTextDoc } from './rich-text-shim.ts'
+import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { parseYearMonth, type CaseFilters, type CaseInput } from './schemas.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>

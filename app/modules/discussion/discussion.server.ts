@@ -6,7 +6,7 @@ import { canChangeComment, hasPermission } from '#app/modules/auth/permissions.t
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { ANONYMOUS_AUTHOR } from '#app/modules/cases/labels.ts'
 import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
-import { richTextToPlainText, type RichTextDoc } from '#app/modules/cases/rich-text-shim.ts'
+import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { contentHiddenMail, discussionCommentMail } from '#app/modules/mail/templates.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
