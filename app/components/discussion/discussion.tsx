@@ -81,6 +81,7 @@ function CommentForm({ intent, parentId, commentId, defaultValue, submitLabel, f
         defaultValue={defaultValue ?? null}
         autosaveKey={`comment:${key}`}
         deidentify
+        maxLength={5000}
         errors={mine && feedback?.error ? [feedback.error] : undefined}
       />
       <div className="row">
