@@ -1,21 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { FINDING_TYPE_LABELS } from '#app/modules/deidentify/detect.ts'
 import { clearFindings, maskTransaction, placeFindings, plainTextOf, type DeidFinding, type PlacedFinding } from './deidentify-plugin.ts'
-
-// TODO(deidentify on main): import FINDING_TYPE_LABELS from '#app/modules/deidentify/detect.ts' instead.
-const FINDING_TYPE_LABELS: Record<string, string> = {
-  'person-name': '氏名',
-  'patient-id': '患者ID',
-  date: '日付',
-  'birth-date': '生年月日',
-  'age-over-89': '90歳以上の年齢',
-  phone: '電話番号',
-  email: 'メールアドレス',
-  'postal-code': '郵便番号',
-  address: '住所',
-  'insurance-number': '保険証番号',
-  'facility-name': '施設名',
-}
 
 const CHECK_DELAY_MS = 600
 
@@ -148,7 +134,7 @@ export function DeidentifyPanel({
                 <span className={`badge ${finding.severity === 'block' ? 'badge--danger' : 'deid-panel__badge--warn'}`}>
                   {finding.severity === 'block' ? '要修正' : '確認'}
                 </span>
-                <span className="deid-panel__type">{FINDING_TYPE_LABELS[finding.type] ?? finding.type}</span>
+                <span className="deid-panel__type">{FINDING_TYPE_LABELS[finding.type as keyof typeof FINDING_TYPE_LABELS] ?? finding.type}</span>
                 <span className="deid-panel__text">「{finding.text}」</span>
                 <span className="deid-panel__replacement">→ {finding.replacement}</span>
                 <button

@@ -81,8 +81,9 @@ export function RichTextEditor({
   const initial = useMemo(() => initialDocument(defaultValue, profile), [defaultValue, profile])
   const initialJson = useMemo(() => JSON.stringify(initial), [initial])
   const [length, setLength] = useState(() => richTextLength(initial))
+  // Controlled: React resets an uncontrolled hidden input to its defaultValue on re-render.
+  const [posted, setPosted] = useState(initialJson)
   const [restored, setRestored] = useState<{ savedAt: number } | null>(null)
-  const hiddenInput = useRef<HTMLInputElement>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
   const autosaveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const pendingSave = useRef<(() => void) | null>(null)
@@ -103,7 +104,7 @@ export function RichTextEditor({
   const onUpdate = useCallback(
     ({ editor }: { editor: Editor }) => {
       const json = editor.getJSON()
-      if (hiddenInput.current) hiddenInput.current.value = JSON.stringify(json)
+      setPosted(JSON.stringify(json))
       setLength(richTextLength(json as RichTextDoc))
       if (latest.current.autosaveKey) {
         clearTimeout(autosaveTimer.current)
@@ -248,7 +249,7 @@ export function RichTextEditor({
           {help}
         </p>
       ) : null}
-      <input ref={hiddenInput} type="hidden" name={name} defaultValue={initialJson} />
+      <input type="hidden" name={name} value={posted} />
       {deidentify && editor ? <DeidentifyPanel label={label} status={deid.status} findings={deid.findings} onMask={deid.mask} /> : null}
       <ErrorList id={errorId} errors={errors} />
     </div>
