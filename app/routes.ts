@@ -24,7 +24,13 @@ export default [
     route('cases/:id', 'routes/cases/detail.tsx'),
     route('cases/:id/edit', 'routes/cases/edit.tsx', { id: 'case-edit' }),
     route('practices', 'routes/area-upcoming.tsx', { id: 'area-practices' }),
-    route('benchmarks', 'routes/area-upcoming.tsx', { id: 'area-benchmarks' }),
+    ...prefix('benchmarks', [
+      index('routes/benchmarks/index.tsx'),
+      route('submit', 'routes/benchmarks/submit.tsx'),
+      route('import', 'routes/benchmarks/import.tsx'),
+      route('template.csv', 'routes/benchmarks/template-csv.ts'),
+      route('export.csv', 'routes/benchmarks/export-csv.ts'),
+    ]),
     route('consultations', 'routes/area-upcoming.tsx', { id: 'area-consultations' }),
     route('search', 'routes/area-upcoming.tsx', { id: 'area-search' }),
 
@@ -38,6 +44,7 @@ export default [
         route('hospitals/new', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-new' }),
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),
         route('audit', 'routes/admin/audit.tsx'),
+        route('benchmarks', 'routes/benchmarks/admin-coverage.tsx'),
         route('cases', 'routes/admin/cases.tsx'),
       ]),
     ]),

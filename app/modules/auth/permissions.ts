@@ -11,12 +11,13 @@ export type Permission =
   | 'member:manage' // change roles, deactivate
   | 'hospital:manage'
   | 'audit:read'
+  | 'benchmark:any-hospital' // view and submit risk-volume data for any hospital (members: their own only)
   | 'case:moderate' // hide/unhide cases and comments, see anonymous authors, re-scan for identifiers
 
 const grants: Record<Role, readonly Permission[]> = {
   MEMBER: ['member:read'],
   CONSULTANT: ['member:read'],
-  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'case:moderate'],
+  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'benchmark:any-hospital', 'case:moderate'],
 }
 
 export function hasPermission(user: { role: Role } | null | undefined, permission: Permission): boolean {
