@@ -8,6 +8,7 @@ import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { seedBenchmarks } from './seed/benchmarks.ts'
 import { seedCases } from './seed/cases.ts'
 import { seedConsultations } from './seed/consultations.ts'
+import { seedEvents } from './seed/events.ts'
 
 export const DEMO_PASSWORD = 'qso-demo-pass'
 
@@ -92,4 +93,5 @@ export async function seedDemoData(prisma: PrismaClient) {
   await seedCases(prisma)
   await seedBenchmarks(prisma)
   await seedConsultations(prisma)
+  await seedEvents(prisma)
 }

@@ -15,6 +15,7 @@ export type Permission =
   | 'consultation:request' // file crisis consultations and follow one's own
   | 'consultation:desk' // the consultant desk: every submitted request, internal notes, assignment, on-call
   | 'consultation:figures' // /admin/consultations
+  | 'event:manage' // create/edit programme events, see and export participants
   | 'case:moderate' // hide/unhide cases and comments, see anonymous authors, re-scan for identifiers
 
 const grants: Record<Role, readonly Permission[]> = {
@@ -31,6 +32,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'consultation:request',
     'consultation:desk',
     'consultation:figures',
+    'event:manage',
     'case:moderate',
   ],
 }
