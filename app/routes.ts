@@ -19,7 +19,10 @@ export default [
     route('settings/password', 'routes/settings-password.tsx'),
     route('notifications', 'routes/notifications/index.tsx'),
     // Areas that later issues fill; until then each says so, behind sign-in like the rest.
-    route('cases', 'routes/area-upcoming.tsx', { id: 'area-cases' }),
+    route('cases', 'routes/cases/index.tsx'),
+    route('cases/new', 'routes/cases/edit.tsx', { id: 'case-new' }),
+    route('cases/:id', 'routes/cases/detail.tsx'),
+    route('cases/:id/edit', 'routes/cases/edit.tsx', { id: 'case-edit' }),
     route('practices', 'routes/area-upcoming.tsx', { id: 'area-practices' }),
     ...prefix('benchmarks', [
       index('routes/benchmarks/index.tsx'),
@@ -54,6 +57,7 @@ export default [
         route('events/:id', 'routes/admin/events/edit.tsx', { id: 'admin-event-edit' }),
         route('events/:id/participants', 'routes/admin/events/participants.tsx'),
         route('events/:id/participants.csv', 'routes/admin/events/participants.csv.ts'),
+        route('cases', 'routes/admin/cases.tsx'),
       ]),
     ]),
   ]),

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
 import { NotificationLink } from '#app/components/notification-link.tsx'
+import { CasesHomeSections } from '#app/components/cases/home-sections.tsx'
+import { loadCasesHome } from '#app/modules/cases/cases.server.ts'
 import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { upcomingEventsForMember } from '#app/modules/events/events.server.ts'
@@ -14,12 +16,12 @@ export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [summary, myEvents] = await Promise.all([loadHomeSummary(user), upcomingEventsForMember(user.id)])
-  return { ...summary, myEvents }
+  const [summary, myEvents, cases] = await Promise.all([loadHomeSummary(user), upcomingEventsForMember(user.id), loadCasesHome(user)])
+  return { ...summary, myEvents, cases }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications, myEvents } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, myEvents, cases } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -51,6 +53,8 @@ export default function Home() {
           <Link to="/notifications">通知をすべて見る{notifications.total > notifications.items.length ? `（未読 ${formatNumber(notifications.total)}件）` : ''}</Link>
         </p>
       </section>
+
+      <CasesHomeSections recent={cases.recent} followed={cases.followed} />
 
       <h2>QSO Hub でできること</h2>
       <ul className="grid">
