@@ -36,7 +36,9 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '氏名：佐藤花子 の診察券が別患者のファイルに挟まっていた。', expected: [e('person-name', '佐藤花子', 'block')] },
   { text: '患者名: 高田 一郎 と印字されたラベルを使用した。', expected: [e('person-name', '高田 一郎', 'block')] },
   { text: 'KMさんの採血を実施する際、本人確認が氏名のみであった。', expected: [e('person-name', 'KMさん', 'block')] },
-  { text: '斎藤が転倒しているのを発見した。', expected: [e('person-name', '斎藤')], limitation: 'a bare surname without honorific or title is not recognised' },
+  { text: '斎藤が転倒しているのを発見した。', expected: [e('person-name', '斎藤', 'warn')] },
+  { text: '巡視中に山田太郎を廊下で発見した。', expected: [e('person-name', '山田太郎', 'warn')] },
+  { text: '蓮見が転倒しているのを発見した。', expected: [e('person-name', '蓮見')], limitation: 'a bare surname outside the common-surname list, without honorific or title, is not recognised' },
 
   // Staff names
   { text: '夜勤の佐藤看護師が巡視時にベッド脇で倒れている患者を発見した。', expected: [e('person-name', '佐藤看護師', 'block')] },
@@ -133,7 +135,9 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '鶴舞内科医院から処方された薬を持参していた。', expected: [e('facility-name', '鶴舞内科医院', 'warn')] },
   { text: '名古屋大学医学部附属病院で手術を受けた既往あり。', expected: [e('facility-name', '名古屋大学医学部附属病院', 'warn')] },
   { text: '東山診療所の医師から電話で情報提供があった。', expected: [e('facility-name', '東山診療所', 'warn')] },
-  { text: '転院先のさくら記念病院に申し送った。', expected: [e('facility-name', 'さくら記念病院', 'warn')], limitation: 'a hiragana part after a particle (の) is not joined to the name; only 記念病院 is found' },
+  { text: '転院先のさくら記念病院に申し送った。', expected: [e('facility-name', 'さくら記念病院', 'warn')] },
+  { text: '転院先名古屋第一病院へ診療情報提供書を送付した。', expected: [e('facility-name', '名古屋第一病院', 'warn')] },
+  { text: '患者は以前、ひまわりの丘クリニックに通院していた。', expected: [e('facility-name', 'ひまわりの丘クリニック', 'warn')], limitation: 'a name with a particle inside (ひまわりの丘) is cut at the particle; only 丘クリニック is found' },
 
   // More Japanese phrasing
   { text: '患者の石田さんと石井さんを取り違えた。', expected: [e('person-name', '石田さん', 'block'), e('person-name', '石井さん', 'block')] },
@@ -158,6 +162,11 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '連絡先は taro@example.co.jp と記載されていた。', expected: [e('email', 'taro@example.co.jp', 'block')] },
   { text: '面会者の鈴木氏が廊下で倒れている患者を発見した。', expected: [e('person-name', '鈴木氏', 'block')] },
   { text: '平成２年生まれの男性が持参薬を自己管理していた。', expected: [e('birth-date', '平成２年生まれ', 'warn')] },
+
+  { text: 'Dr：鈴木、Ns：小林で処置を行った。', expected: [e('person-name', '鈴木', 'block'), e('person-name', '小林', 'block')] },
+  { text: '担当：山田、確認者：看護師の2名で照合した。', expected: [e('person-name', '山田', 'block')] },
+  { text: 'Dr.蓮見の指示で輸液を開始した。', expected: [e('person-name', '蓮見', 'warn')] },
+  { text: '2024年5月3日付の診療情報提供書に禁忌薬の記載があった。', expected: [e('date', '2024年5月3日', 'block')] },
 
   // Several identifiers in one sentence
   {
@@ -349,6 +358,15 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   'たくさんの薬剤が一包化されていた。',
   '報告者：病棟看護師',
   '誤嚥（ごえん）に注意するよう指導した。',
+  '名古屋市中村区で発生した交通事故の救急搬送。',
+  '千葉県の病院から紹介された。',
+  'Dr指示により中止した。',
+  'Dr.コールし、5分後に到着した。',
+  'Drヘリで三次救急へ搬送された。',
+  '使用期限（2024.3.31）切れの薬剤を払い出した。',
+  '有効期限 2025/03/31 の製剤が混在していた。',
+  '令和6年3月29日付けの厚生労働省通知に基づき手順を変更した。',
+  'マニュアル改訂日 2023年4月1日 の版が病棟に残っていた。',
   // English clinical text
   'The patient was given 5 mg of morphine at 14:30.',
   'Level 3b harm was reported in May 2024.',
@@ -374,6 +392,10 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   'Nurse Managers reviewed the rota.',
   'The Chiba University Hospital guideline was cited.',
   'Sister ward staff helped with the transfer.',
+  'The Nurse In Charge was not informed.',
+  'The ID badge of the agency nurse was missing.',
+  'In May 2024, two similar events occurred on Ward 7B.',
+  'The expiry date 2025-03-31 was not checked before use.',
 
 ].map((text) => ({ text, expected: [] }))
 

@@ -97,6 +97,15 @@ const COMMON_SURNAMES = new Set(
     '岡崎 河合 八木 稲垣 長尾 須田 梅田 荻野 栗原 関根 鎌田 福井 田島 二宮 落合 小谷 池本 島崎 大川 尾崎 成田')
     .split(' '),
 )
+/** Surnames that are also place names (千葉県, 石川県) are left out of the bare-surname rule. */
+const PLACE_SURNAMES = new Set(['千葉', '福島', '宮崎', '石川', '福井', '熊谷', '松本', '岡崎', '上野', '成田', '上田', '山口'])
+const BARE_SURNAME = new RegExp(
+  `(?<=^|[\\s、。「『（(・:：]|[のはがをにへとでもや])(?:${[...COMMON_SURNAMES]
+    .filter((name) => name.length >= 2 && !PLACE_SURNAMES.has(name))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})[${HAN}]{0,3}(?=[がはをにとへもや]|から|より)`,
+  'u',
+)
 const startsWithCommonSurname = (word: string) => {
   for (let length = Math.min(3, word.length); length >= 1; length--) {
     if (COMMON_SURNAMES.has(word.slice(0, length)) && (length >= 2 || word.length <= 3)) return true
@@ -143,6 +152,9 @@ const KATAKANA_NOT_NAMES =
   /^(?:ナース|ドクター|ヘルパー|ケアマネ(?:ジャー)?|ママ|パパ|リーダー|サブリーダー|スタッフ|ケアワーカー|ソーシャルワーカー|ワーカー|クラーク|ボランティア|ドライバー|メーカー|ディーラー|ベテラン|パート|バイト|アルバイト|ゲスト|ユーザー|メンバー|セラピスト|カウンセラー|コーディネーター|マネージャー|マネジャー|オペ|ナースエイド|エイド|ドクターズクラーク|ポーター|チーム|ペア|パートナー|オーナー|シェフ|プロ|ファン|モデル|キャスト|お客|トレーナー|インストラクター|コンシェルジュ|ガードマン|ホスト|ホステス|サンタ|オジ|オバ|ネエ|ニイ|バア|ジイ|リハ|リハビリ|ケア|ベンダー|クライアント|ドナー|レシピエント|キーパーソン|ファミリー|レントゲン|ラボ|ペイシェント|ゲスト|ナースコール)$/u
 
 const HONORIFICS = '様|さま|さん|氏|くん|君|ちゃん|先生|殿'
+/** What follows "Dr" or "Ns" in ward shorthand when it is not a name (Dr指示, Ns申し送り). */
+const WARD_ACTIONS =
+  /^(?:指示|診察|報告|確認|判断|到着|来棟|来室|不在|対応|許可|説明|処方|記載|回診|当直|診断|依頼|同席|同意|相談|連絡|訪室|処置|往診|待機|介入|管理|承認|診|指|申|記録|観察|判|付|同|付添|付き添い|間|側|全員|複数|二名|2名|1名|一名)/u
 const HIRAGANA_NOT_NAMES =
   /^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|あか|ぼっ|おじょう|おっ|みんな|みな|おば|おじ|ばっ|じっ|いっ|こっ|そっ|あっ|どっ|たく|おきゃく|きゃく|おいしゃ|いしゃ|かんごし|おく|おこ|むすこ|むすめ|だんな|おまわり|おにい|おねえ|ごしゅじん|おくさ|おきゃくさ|ごかぞく|おとなり|おむかい|おやこ|おふたり|ふたり|おひとり|ひとり|おそれ|さん|たいへん|みなさ|おつかれ|ごくろう|おかげ|おたがい|おさき|おまち|おだいじ|おつき|ともだち|おともだち|ごりょうしん|おとうと|いもうと|おじょう|おぼっ|ぼう|あんちゃ|かあ|とう)$/u
 /** Job abbreviations used like names in Japanese wards (PTさん, MEさん). */
@@ -167,6 +179,7 @@ const GENERIC_FACILITY_WORDS = [
   '地域周産期', 'ペイン', '禁煙', '物忘れ', '女性', '美容', '心療', '在宅', 'メンタル', '睡眠', '透析', '糖尿病', '頭痛',
   '外来', '病院', '在宅療養支援', '支援', '医療', '老人', '介護', '療養病床', '単科', '精神', 'がん', '産婦人科',
 ]
+const LEADING_FACILITY_WORDS = /^(?:転院先|転院元|搬送先|搬送元|紹介先|紹介元|前医|近隣|地元|市内|県内|市外|県外|近医)+/u
 const GENERIC_FACILITY = new RegExp(
   `^(?:${[...GENERIC_FACILITY_WORDS].sort((a, b) => b.length - a.length).join('|')}|[A-Z]|[〇○◯])+$`,
   'u',
@@ -351,15 +364,22 @@ const kanjiNumber = (value: string): number => {
 
 const BIRTH_BEFORE = /(?:生年月日|誕生日|生まれ日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:は|が|:|：)?\s*$/u
 const BIRTH_AFTER = /^\s*(?:生まれ|生|に生まれ|出生)/u
+const NOT_PATIENT_DATE_BEFORE =
+  /(?:期限|有効期限|使用期限|消費期限|[Ee]xp(?:iry|iration)?(?: date)?|EXP|[Ll]ot|LOT|ロット|改訂|制定|施行|発行|公布|更新日|作成日|版)\s*(?:日)?\s*(?:は|:|：|\(|（)?\s*$/u
+const NOT_PATIENT_DATE_AFTER =
+  /^\s*(?:(?:付け?|の)?\s*(?:施行|改訂|制定|発行|公布|版|まで有効|期限)|付け?の?[^。、\n]{0,10}(?:通知|事務連絡|告示|省令|通達))/u
 
 function detectDates(text: string, push: Push) {
   const full = (start: number, end: number) => {
-    const isBirth = BIRTH_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || BIRTH_AFTER.test(text.slice(end, end + 5))
-    push(
-      isBirth
-        ? { type: 'birth-date', start, end, severity: 'block', replacement: '○○' }
-        : { type: 'date', start, end, severity: 'block', replacement: 'X日目' },
-    )
+    const before = text.slice(Math.max(0, start - 16), start)
+    const after = text.slice(end, end + 16)
+    if (BIRTH_BEFORE.test(before) || BIRTH_AFTER.test(after)) {
+      push({ type: 'birth-date', start, end, severity: 'block', replacement: '○○' })
+      return
+    }
+    // Expiry dates and the dates of circulars or revised manuals say nothing about a patient: a warning only.
+    const aboutAThing = NOT_PATIENT_DATE_BEFORE.test(before) || NOT_PATIENT_DATE_AFTER.test(after)
+    push({ type: 'date', start, end, severity: aboutAThing ? 'warn' : 'block', replacement: 'X日目' })
   }
   const num = '(\\d{1,2}|[一二三四五六七八九十]{1,3})'
   // 2024年5月3日(金), 令和6年5月3日, 平成元年5月3日
@@ -500,7 +520,7 @@ function detectJapaneseNames(text: string, push: Push) {
     push({ type: 'person-name', start: runStart + found.offset, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
   }
   const personLabel = new RegExp(
-    `(?:妻|夫|長男|長女|次男|次女|息子|娘|父|母|兄|姉|弟|妹|家族|キーパーソン|主治医|担当医|担当看護師|執刀医|発見者|報告者|当事者|面会者)\\s*[:：]\\s*([${HAN}]{2,6}(?:[ ][${HAN}]{1,4})?)`,
+    `(?:妻|夫|長男|長女|次男|次女|息子|娘|父|母|兄|姉|弟|妹|家族|キーパーソン|主治医|担当医|担当看護師|担当者|担当|執刀医|発見者|報告者|当事者|面会者|記載者|指示者|実施者|確認者|Ns|Dr)\\s*[:：]\\s*([${HAN}]{2,6}(?:[ ][${HAN}]{1,4})?)`,
     'du',
   )
   for (const match of matches(text, personLabel)) {
@@ -508,6 +528,12 @@ function detectJapaneseNames(text: string, push: Push) {
     if (!found || found.offset > 0) continue
     const [start, end] = groupSpan(match, 1)
     push({ type: 'person-name', start, end, severity: startsWithCommonSurname(found.name) ? 'block' : 'warn', replacement: '○○' })
+  }
+  // A common surname standing alone before a particle (斎藤が転倒していた, 山田太郎を発見): low confidence, a warning.
+  for (const match of matches(text, BARE_SURNAME)) {
+    const found = nameFromHanRun(match[0])
+    if (!found || found.offset > 0) continue
+    push({ type: 'person-name', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
   }
   // 木村と名乗る男性
   for (const match of matches(text, new RegExp(`([${HAN}]{2,6}|[${KATA}]{2,10})(?=と名乗|と名のる|と称する|という名前)`, 'du'))) {
@@ -534,11 +560,13 @@ function detectJapaneseNames(text: string, push: Push) {
     })
   }
   // Title before the name: Ns.山田, Dr.鈴木
-  for (const match of matches(text, new RegExp(`(?<![A-Za-z])(Ns|NS|Dr|DR)\\.?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})`, 'du'))) {
+  // 「Dr指示」「Dr.コール」「Nsステーション」 are ward shorthand, so only common surnames are confident here.
+  for (const match of matches(text, new RegExp(`(?<![A-Za-z])(Ns|NS|Dr|DR)\\.?\\s?[:：]?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})`, 'du'))) {
     const name = match[2] ?? ''
     if (NOT_NAMES.has(name) || ROLE_WORDS.includes(name) || NOT_NAME_ENDINGS.test(name) || PLACEHOLDER.test(name)) continue
+    if (KATAKANA_NOT_NAMES.test(name) || /^(?:コール|ステーション|ヘリ|カー|ハリー)/u.test(name) || WARD_ACTIONS.test(name)) continue
     const [start, end] = groupSpan(match, 2)
-    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
+    push({ type: 'person-name', start, end, severity: startsWithCommonSurname(name) ? 'block' : 'warn', replacement: '○○' })
   }
   // After a label: 氏名：山田太郎, 患者名 佐藤花子
   for (const match of matches(text, new RegExp(`(?:氏名|患者氏名|患者名|お名前|名前|[Pp]atient name|[Nn]ame)\\s*(?:は|:|：)\\s*([${HAN}${KATA}]{2,8}(?:[ ][${HAN}${KATA}]{1,6})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)`, 'du'))) {
@@ -609,14 +637,20 @@ function detectRomajiNames(text: string, push: Push) {
 function detectFacilities(text: string, push: Push) {
   const pattern = new RegExp(`([${HAN}${KATA}A-Za-z0-9]{1,20})(${FACILITY_SUFFIXES})`, 'du')
   for (const match of matches(text, pattern)) {
-    let prefix = match[1] ?? ''
+    const prefix = match[1] ?? ''
     let [start] = groupSpan(match, 1)
     if (GENERIC_FACILITY.test(prefix) || PLACEHOLDER.test(prefix)) continue
-    // A hiragana word directly before the run belongs to the name when it starts a clause (みなと中央病院).
-    const before = text.slice(0, start).match(/(?:^|[\s、。「『（(・])([\p{Script=Hiragana}]{2,6})$/u)
-    if (before?.[1] && !/[のにをはがでへ]$/u.test(before[1])) {
-      start -= before[1].length
-      prefix = before[1] + prefix
+    // 転院先名古屋第一病院: the words saying which hospital it was are not part of its name.
+    const lead = prefix.match(LEADING_FACILITY_WORDS)?.[0] ?? ''
+    if (lead.length < prefix.length) start += lead.length
+    // A hiragana word directly before the run belongs to the name when it starts a clause or follows の
+    // (みなと中央病院, 転院先のさくら記念病院). Only a few characters are looked at, so this stays linear.
+    if (!lead) {
+      const window = text.slice(Math.max(0, start - 7), start)
+      const atTextStart = start - 7 <= 0
+      const before = window.match(/(?:^|[\s、。「『（(・の])([\p{Script=Hiragana}]{2,6})$/u)
+      const boundaryOk = before && (before.index !== 0 || atTextStart || /^[\s、。「『（(・の]/u.test(before[0]))
+      if (before?.[1] && boundaryOk && !/[のにをはがでへ]$/u.test(before[1])) start -= before[1].length
     }
     const [, end] = groupSpan(match, 2)
     push({ type: 'facility-name', start, end, severity: 'warn', replacement: `○○${match[2]}` })
