@@ -63,6 +63,16 @@ function normalise(original: string): Normalised {
   let index = 0
   for (const char of original) {
     const mapped = char.normalize('NFKC')
+    // A separate voiced mark (half-width ﾀﾞ becomes タ + U+3099) is composed with the character before it (ダ).
+    if (/^\p{M}$/u.test(mapped) && text.length > 0) {
+      const composed = (text.slice(-1) + mapped).normalize('NFKC')
+      if (composed.length === 1) {
+        text = text.slice(0, -1) + composed
+        endOf[endOf.length - 1] = index + char.length
+        index += char.length
+        continue
+      }
+    }
     // NFKC may expand one character into several (㍻ → 平成); each piece maps back to the whole character.
     for (let i = 0; i < mapped.length; i++) {
       startOf.push(index)
