@@ -71,6 +71,9 @@ async function main() {
     show('directory: course + cohort + prefecture', await measure(100, () => searchMembers({ page: 1, course: 'EQSO', cohort: 3, prefecture: '岐阜県' })))
     show('directory: free text (name / hospital / department)', await measure(100, () => searchMembers({ page: 1, q: '123' })))
     await benchDeidentify(measure, show)
+
+    const { benchBenchmarks } = await import('./benchmarks.ts')
+    await benchBenchmarks(prisma, measure, show)
     await prisma.$disconnect()
   } finally {
     await cluster.stop()

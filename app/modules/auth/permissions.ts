@@ -11,11 +11,12 @@ export type Permission =
   | 'member:manage' // change roles, deactivate
   | 'hospital:manage'
   | 'audit:read'
+  | 'benchmark:any-hospital' // view and submit risk-volume data for any hospital (members: their own only)
 
 const grants: Record<Role, readonly Permission[]> = {
   MEMBER: ['member:read'],
   CONSULTANT: ['member:read'],
-  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read'],
+  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'benchmark:any-hospital'],
 }
 
 export function hasPermission(user: { role: Role } | null | undefined, permission: Permission): boolean {

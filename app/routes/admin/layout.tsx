@@ -16,6 +16,7 @@ const sections = [
   { to: '/admin/members', label: '会員', end: false },
   { to: '/admin/hospitals', label: '病院', end: false },
   { to: '/admin/audit', label: '監査ログ', end: false },
+  { to: '/admin/benchmarks', label: 'ベンチマーク提出', end: false },
 ]
 
 export default function AdminLayout() {
