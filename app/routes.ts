@@ -28,7 +28,10 @@ export default [
       route('template.csv', 'routes/benchmarks/template-csv.ts'),
       route('export.csv', 'routes/benchmarks/export-csv.ts'),
     ]),
-    route('consultations', 'routes/area-upcoming.tsx', { id: 'area-consultations' }),
+    route('consultations', 'routes/consultations/index.tsx'),
+    route('consultations/new', 'routes/consultations/new.tsx'),
+    route('consultations/:id', 'routes/consultations/detail.tsx'),
+    route('consultations/:id/attachments/:attachmentId', 'routes/consultations/attachment.ts'),
     route('search', 'routes/area-upcoming.tsx', { id: 'area-search' }),
 
     ...prefix('admin', [
@@ -42,6 +45,7 @@ export default [
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),
         route('audit', 'routes/admin/audit.tsx'),
         route('benchmarks', 'routes/benchmarks/admin-coverage.tsx'),
+        route('consultations', 'routes/consultations/admin-figures.tsx', { id: 'admin-consultations' }),
       ]),
     ]),
   ]),

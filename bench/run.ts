@@ -74,6 +74,7 @@ async function main() {
 
     const { benchBenchmarks } = await import('./benchmarks.ts')
     await benchBenchmarks(prisma, measure, show)
+    await (await import('./consultations.ts')).benchConsultations(prisma, measure, show)
     await prisma.$disconnect()
   } finally {
     await cluster.stop()

@@ -6,6 +6,7 @@ import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import type { CourseCode, HospitalTypeCode, ProfessionCode } from '#app/modules/members/labels.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { seedBenchmarks } from './seed/benchmarks.ts'
+import { seedConsultations } from './seed/consultations.ts'
 
 export const DEMO_PASSWORD = 'qso-demo-pass'
 
@@ -88,4 +89,5 @@ export async function seedDemoData(prisma: PrismaClient) {
   }
   console.log(`Demo data: ${hospitals.length} hospitals, ${users.length} members (password ${DEMO_PASSWORD}).`)
   await seedBenchmarks(prisma)
+  await seedConsultations(prisma)
 }

@@ -21,6 +21,20 @@ export const AUDIT_ACTIONS = {
   'benchmark.corrected': 'ベンチマークデータの修正',
   'benchmark.imported': 'ベンチマークデータのCSV取り込み',
   'benchmark.reminders-sent': 'ベンチマーク未提出のリマインド送信',
+  'consultation.list-viewed': '危機管理相談の一覧の閲覧',
+  'consultation.viewed': '危機管理相談の閲覧',
+  'consultation.access-denied': '危機管理相談へのアクセス拒否',
+  'consultation.draft-saved': '危機管理相談の下書き保存',
+  'consultation.draft-deleted': '危機管理相談の下書き削除',
+  'consultation.submitted': '危機管理相談の送信',
+  'consultation.message-posted': '危機管理相談のメッセージ',
+  'consultation.note-posted': '危機管理相談の内部メモ',
+  'consultation.status-changed': '危機管理相談の状態変更',
+  'consultation.assigned': '危機管理相談の担当割り当て',
+  'consultation.unassigned': '危機管理相談の担当解除',
+  'consultation.attachment-downloaded': '危機管理相談の添付ファイルの取得',
+  'consultation.on-call-changed': '危機管理相談の当番の変更',
+  'consultation.figures-viewed': '危機管理相談の集計の閲覧',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

@@ -60,3 +60,31 @@ ${input.link}
 報告件数が少ない月も、そのままご登録ください。少ない報告は、報告文化を見直すきっかけになる大切な情報です。${signature}`,
   }
 }
+
+// Crisis consultations: a link only. Nothing about the case (not even the hospital) goes into a mail, which may
+// be forwarded, printed or read on a shared screen; the page behind the link checks who is signed in.
+export function newConsultationMail(input: { urgency: string; target: string; link: string }) {
+  return {
+    subject: `【QSO Hub】危機管理相談が届きました（${input.urgency}）`,
+    text: `危機管理相談が新たに届きました。緊急度は「${input.urgency}」（${input.target}）です。
+
+内容は QSO Hub にログインしてご確認ください。
+
+${input.link}
+
+相談の内容はメールには記載していません。${signature}`,
+  }
+}
+
+export function consultationReplyMail(input: { link: string }) {
+  return {
+    subject: '【QSO Hub】危機管理相談に新しいメッセージがあります',
+    text: `危機管理相談に新しいメッセージが届きました。
+
+内容は QSO Hub にログインしてご確認ください。
+
+${input.link}
+
+相談の内容はメールには記載していません。${signature}`,
+  }
+}
