@@ -92,7 +92,7 @@ const KATA = '\\p{Script=Katakana}ー・'
 const DASH = '\\-‐‑‒–—―−'
 const PLACEHOLDER = /[〇○◯●◎×✕＊*＿_]|某/u
 
-/** The 100 or so most common Japanese surnames: a name-like word that starts with one is a confident finding. */
+/** About 300 common Japanese surnames: a name-like word that starts with one is a confident finding. */
 const COMMON_SURNAMES = new Set(
   ('佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 林 斎藤 斉藤 清水 山崎 森 ' +
     '池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 ' +
