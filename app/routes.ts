@@ -33,6 +33,9 @@ export default [
     route('consultations/:id', 'routes/consultations/detail.tsx'),
     route('consultations/:id/attachments/:attachmentId', 'routes/consultations/attachment.ts'),
     route('search', 'routes/area-upcoming.tsx', { id: 'area-search' }),
+    route('events', 'routes/events/index.tsx'),
+    route('events/:id', 'routes/events/detail.tsx'),
+    route('events/:id/calendar.ics', 'routes/events/calendar.ics.ts'),
 
     ...prefix('admin', [
       layout('routes/admin/layout.tsx', [
@@ -46,6 +49,11 @@ export default [
         route('audit', 'routes/admin/audit.tsx'),
         route('benchmarks', 'routes/benchmarks/admin-coverage.tsx'),
         route('consultations', 'routes/consultations/admin-figures.tsx', { id: 'admin-consultations' }),
+        route('events', 'routes/admin/events/index.tsx'),
+        route('events/new', 'routes/admin/events/edit.tsx', { id: 'admin-event-new' }),
+        route('events/:id', 'routes/admin/events/edit.tsx', { id: 'admin-event-edit' }),
+        route('events/:id/participants', 'routes/admin/events/participants.tsx'),
+        route('events/:id/participants.csv', 'routes/admin/events/participants.csv.ts'),
       ]),
     ]),
   ]),

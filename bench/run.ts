@@ -35,6 +35,8 @@ async function main() {
     await migrateDeploy(url)
     process.env.DATABASE_URL = url
     process.env.NODE_ENV = 'production'
+    // Mail that sections trigger (e.g. waiting-list promotions) goes to the throwaway directory.
+    process.env.MAIL_DIR = path.join(workDir, 'mail')
     const { prisma } = await import('#app/lib/db.server.ts')
     const { hashPassword, verifyPassword } = await import('#app/modules/auth/password.server.ts')
     const { createSession, validateSessionToken } = await import('#app/modules/auth/session.server.ts')
@@ -75,6 +77,9 @@ async function main() {
     const { benchBenchmarks } = await import('./benchmarks.ts')
     await benchBenchmarks(prisma, measure, show)
     await (await import('./consultations.ts')).benchConsultations(prisma, measure, show)
+
+    const { benchEvents } = await import('./events.ts')
+    await benchEvents({ prisma, measure, show })
     await prisma.$disconnect()
   } finally {
     await cluster.stop()

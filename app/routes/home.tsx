@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { NotificationLink } from '#app/components/notification-link.tsx'
+import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
+import { NotificationLink } from '#app/components/notification-link.tsx'
 import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
+import { upcomingEventsForMember } from '#app/modules/events/events.server.ts'
+import { formatEventPeriod } from '#app/modules/events/format.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
 import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
 
@@ -11,11 +14,12 @@ export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return loadHomeSummary(user)
+  const [summary, myEvents] = await Promise.all([loadHomeSummary(user), upcomingEventsForMember(user.id)])
+  return { ...summary, myEvents }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, myEvents } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -61,6 +65,27 @@ export default function Home() {
       </ul>
 
       <div className="grid" style={{ marginTop: '1.5rem' }}>
+        <section className="card" aria-labelledby="my-events-title">
+          <h2 id="my-events-title">参加予定の行事</h2>
+          {myEvents.length ? (
+            <ul className="home-events">
+              {myEvents.map((event) => (
+                <li key={event.id}>
+                  <EventKindBadge kind={event.kind} /> <Link to={`/events/${event.id}`}>{event.title}</Link>{' '}
+                  <RegistrationBadge status={event.myStatus} />
+                  {event.cancelledAt ? <span className="badge badge--danger">中止</span> : null}
+                  <br />
+                  <span className="muted small">{formatEventPeriod(event.startsAt, event.endsAt)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">申し込んだ行事はまだありません。</p>
+          )}
+          <p className="small">
+            <Link to="/events">行事・研修の一覧を見る</Link>
+          </p>
+        </section>
         <section className="card" aria-labelledby="colleagues-title">
           <h2 id="colleagues-title">同じ病院の会員</h2>
           {colleagues.length ? (

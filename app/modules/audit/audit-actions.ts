@@ -35,6 +35,17 @@ export const AUDIT_ACTIONS = {
   'consultation.attachment-downloaded': '危機管理相談の添付ファイルの取得',
   'consultation.on-call-changed': '危機管理相談の当番の変更',
   'consultation.figures-viewed': '危機管理相談の集計の閲覧',
+  // events
+  'event.created': '行事の登録',
+  'event.updated': '行事の更新',
+  'event.cancelled': '行事の中止',
+  'event.reopened': '行事の中止の取り消し',
+  'event.summary-posted': '行事のまとめの投稿',
+  'event.registered': '行事への参加申込',
+  'event.waitlisted': '行事のキャンセル待ち登録',
+  'event.registration-cancelled': '行事の申込キャンセル',
+  'event.promoted': 'キャンセル待ちからの繰り上げ',
+  'event.participants-exported': '参加者名簿の書き出し',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

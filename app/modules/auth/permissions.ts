@@ -15,6 +15,7 @@ export type Permission =
   | 'consultation:request' // file crisis consultations and follow one's own
   | 'consultation:desk' // the consultant desk: every submitted request, internal notes, assignment, on-call
   | 'consultation:figures' // /admin/consultations
+  | 'event:manage' // create/edit programme events, see and export participants
 
 const grants: Record<Role, readonly Permission[]> = {
   MEMBER: ['member:read', 'consultation:request'],
@@ -30,6 +31,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'consultation:request',
     'consultation:desk',
     'consultation:figures',
+    'event:manage',
   ],
 }
 

@@ -88,3 +88,53 @@ ${input.link}
 相談の内容はメールには記載していません。${signature}`,
   }
 }
+
+// events
+
+export function eventPromotedMail(input: { name: string; title: string; startsAt: string; link: string }) {
+  return {
+    subject: `【QSO Hub】キャンセル待ちから参加が確定しました：${input.title}`,
+    text: `${input.name} さん
+
+キャンセルが出たため、キャンセル待ちをしていた次の行事への参加が確定しました。
+
+${input.title}
+日時：${input.startsAt}
+
+会場・オンライン参加の案内は下記のページでご確認ください。参加できなくなった場合は、同じページからキャンセルしてください。
+
+${input.link}${signature}`,
+  }
+}
+
+export function eventReminderMail(input: { name: string; title: string; startsAt: string; venue: string | null; onlineUrl: string | null; link: string }) {
+  const where = [input.venue ? `会場：${input.venue}` : null, input.onlineUrl ? `オンライン参加：${input.onlineUrl}` : null].filter(Boolean).join('\n')
+  return {
+    subject: `【QSO Hub】明日開催：${input.title}`,
+    text: `${input.name} さん
+
+お申し込みいただいた次の行事は明日開催です。
+
+${input.title}
+日時：${input.startsAt}
+${where}
+
+詳細・キャンセルは下記のページからどうぞ。オンライン参加のURLは参加者以外に共有しないでください。
+
+${input.link}${signature}`,
+  }
+}
+
+export function eventCancelledMail(input: { name: string; title: string; startsAt: string; link: string }) {
+  return {
+    subject: `【QSO Hub】行事中止のお知らせ：${input.title}`,
+    text: `${input.name} さん
+
+お申し込みいただいていた次の行事は、中止となりました。ご迷惑をおかけし申し訳ありません。
+
+${input.title}
+日時：${input.startsAt}
+
+${input.link}${signature}`,
+  }
+}
