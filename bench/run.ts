@@ -9,7 +9,7 @@ import { migrateDeploy } from '#server/database.ts'
 import { clusterUrl, ensureDatabase, startEmbeddedCluster } from '#server/embedded-postgres.ts'
 import { benchDeidentify } from './deidentify.ts'
 
-export type Figures = { median: number; p95: number; runs: number }
+type Figures = { median: number; p95: number; runs: number }
 
 async function measure(runs: number, task: (i: number) => Promise<unknown>): Promise<Figures> {
   const times: number[] = []
