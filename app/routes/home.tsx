@@ -1,21 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { NotificationLink } from '#app/components/notification-link.tsx'
+import { AdoptedPractices } from '#app/components/practices/adopted-practices.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
 import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
 import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
+import { hospitalAdoptions } from '#app/modules/practices/adoptions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return loadHomeSummary(user)
+  const [summary, adoptedPractices] = await Promise.all([loadHomeSummary(user), hospitalAdoptions(user)])
+  return { ...summary, adoptedPractices, hasHospital: !!user.hospitalId }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, adoptedPractices, hasHospital } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -47,6 +50,8 @@ export default function Home() {
           <Link to="/notifications">通知をすべて見る{notifications.total > notifications.items.length ? `（未読 ${formatNumber(notifications.total)}件）` : ''}</Link>
         </p>
       </section>
+
+      <AdoptedPractices items={adoptedPractices} hasHospital={hasHospital} />
 
       <h2>QSO Hub でできること</h2>
       <ul className="grid">
