@@ -180,7 +180,7 @@ function detectPhones(text: string, push: Push) {
   const sep = `[\\s${DASH}ー]`
   // Japanese: 052-744-2000, (052)744-2000, 090-1234-5678, 0120 123 456, +81-52-744-2000, +81 90 1234 5678.
   const japanese = new RegExp(
-    `(?<![\\d${DASH}./])(?:\\+81${sep}?\\(?0?\\)?\\d{1,4}|\\(?0\\d{1,4}\\)?)(?:${sep}{1,2}|\\)|(?<=\\))${sep}?)\\d{1,4}${sep}{1,2}\\d{3,4}(?![\\d${DASH}./])`,
+    `(?<![\\d${DASH}./])(?:\\+81${sep}?(?:\\(0\\))?\\d{1,4}|\\(0\\d{1,4}\\)|0\\d{1,4})(?:${sep}{1,2}|\\)|(?<=\\))${sep}?)\\d{1,4}${sep}{1,2}\\d{3,4}(?![\\d${DASH}./])`,
     'u',
   )
   for (const match of matches(text, japanese)) {
@@ -198,7 +198,7 @@ function detectPhones(text: string, push: Push) {
   }
   // After a label: 電話 0527442000, TEL: 744-2000, 内線 1234 (short extensions only warn: they identify a desk, not a person).
   const labelled = new RegExp(
-    `(?:電話番号|電話|携帯番号|携帯|連絡先|TEL|Tel|tel|Phone|phone|PHS|内線|FAX|Fax|fax)\\s*(?:は|番号)?\\s*[:：]?\\s*(\\+?[\\d(][\\d()${DASH}\\s]{1,16}\\d)`,
+    `(?:電話番号|電話|携帯番号|携帯|連絡先|TEL|Tel|tel|Phone|phone|PHS|内線|FAX|Fax|fax)\\s*(?:は|番号)?\\s*[:：]?\\s*(\\+?(?:\\(\\d{1,5}\\)|\\d)[\\d()${DASH}\\s]{1,16}\\d)`,
     'du',
   )
   for (const match of matches(text, labelled)) {
@@ -226,7 +226,7 @@ function detectAddresses(text: string, push: Push) {
   // 愛知県名古屋市昭和区鶴舞町65 / 名古屋市中区栄3丁目1-1 / 東京都新宿区西新宿2-8-1: a prefecture or a city,
   // then a district, ending in a street number. A city alone (名古屋市在住) is not an identifier.
   const place = `[${HAN}${KATA}]`
-  const street = `(?:\\d{1,4}|[一二三四五六七八九十]{1,3})(?:丁目|番地|番|号|[${DASH}ー]\\d{1,4}){0,4}`
+  const street = `(?:\\d{1,4}|[一二三四五六七八九十]{1,3})(?:(?:丁目|番地|番|号)(?:\\d{1,4})?|[${DASH}ー]\\d{1,4}){0,4}`
   const japanese = new RegExp(
     `(?:(${PREFECTURE_PATTERN})\\s?)?(${place}{1,6}?[市郡])?(${place}{1,5}?[区町村])?([${HAN}${KATA}\\p{Script=Hiragana}]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
     'du',
@@ -260,8 +260,10 @@ function detectAddresses(text: string, push: Push) {
     push({ type: 'address', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
   }
   // After a label: 住所：…, Address: … up to the end of the clause.
-  for (const match of matches(text, /(?:現住所|住所|[Aa]ddress)\s*[:：]\s*([^\s、。,\n][^、。\n]{1,60}?)(?=[、。,\n]|$)/du)) {
-    const [start, end] = groupSpan(match, 1)
+  const labelled = /(?:現住所|住所)\s*(?:は)?[:：]\s*([^\s、。,，()（）]{2,60})|[Aa]ddress\s*[:：]\s*([^\s.,;][^.;\n]{1,60}?)(?=[.;\n]|,\s[a-z]|$)/du
+  for (const match of matches(text, labelled)) {
+    const group = match[1] !== undefined ? 1 : 2
+    const [start, end] = groupSpan(match, group)
     push({ type: 'address', start, end, severity: 'block', replacement: '○○' })
   }
 }
@@ -294,9 +296,11 @@ function detectIds(text: string, push: Push) {
 }
 
 function detectInsuranceNumbers(text: string, push: Push) {
+  // Every part of the number holds a digit, so the words after it are not swallowed (12345678 was printed).
+  const TOKEN = '[A-Za-z0-9]*\\d[A-Za-z0-9]*'
   const pattern = new RegExp(
     `(?:被保険者証番号|被保険者番号|保険者番号|保険証番号|保険証の番号|記号[・･/]?番号|記号|個人番号|マイナンバー|[Ii]nsurance (?:number|no\\.?|ID|#)|[Pp]olicy (?:number|no\\.?)|[Mm]ember ID)\\s*(?:は|:|：|#)?\\s*` +
-      `([A-Za-z0-9][A-Za-z0-9${DASH}・･ ]{0,20}[A-Za-z0-9](?:\\s*[、,・･]?\\s*番号\\s*[:：]?\\s*[A-Za-z0-9${DASH}]*\\d)?)`,
+      `(${TOKEN}(?:[${DASH}・･ ]{1,2}${TOKEN}){0,3}(?:\\s*[、,・･]?\\s*番号\\s*[:：]?\\s*${TOKEN}(?:[${DASH}]${TOKEN}){0,2})?)`,
     'du',
   )
   for (const match of matches(text, pattern)) {
@@ -319,7 +323,7 @@ const kanjiNumber = (value: string): number => {
   return (value.includes('十') ? (tens ? (digits[tens] ?? 0) : 1) * 10 : 0) + (ones ? (digits[ones] ?? 0) : 0)
 }
 
-const BIRTH_BEFORE = /(?:生年月日|誕生日|生まれ日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:は|:|：)?\s*$/u
+const BIRTH_BEFORE = /(?:生年月日|誕生日|生まれ日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:は|が|:|：)?\s*$/u
 const BIRTH_AFTER = /^\s*(?:生まれ|生|に生まれ|出生)/u
 
 function detectDates(text: string, push: Push) {
@@ -374,7 +378,7 @@ function detectDates(text: string, push: Push) {
     push({ type: 'date', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: 'X日目' })
   }
   // 5/3(金), 5/3 14:30: slash dates are dates only when a weekday or a time follows (1/2錠 is half a tablet).
-  for (const match of matches(text, /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?=\s?[(（][月火水木金土日]|\s\d{1,2}:\d{2})/u)) {
+  for (const match of matches(text, new RegExp(`(?<![\\d/.])(\\d{1,2})\\/(\\d{1,2})(?:${WEEKDAY.slice(0, -1)}|(?=\\s\\d{1,2}:\\d{2}))`, 'u'))) {
     if (validDay(Number(match[1]), Number(match[2]))) {
       push({ type: 'date', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: 'X日目' })
     }
@@ -395,7 +399,7 @@ function detectAges(text: string, push: Push) {
   for (const match of matches(text, /(九十[一二三四五六七八九]?|百[一二三四五六七八九十]*)\s?(?:歳|才)(?!代|台|以上|未満|以下)/u)) {
     push({ type: 'age-over-89', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '90歳以上' })
   }
-  const english = /(?<![\d.])(9\d|1[01]\d)(?=[- ](?:years?|yrs?)[- ]old\b|\s?(?:y\/o|yo|y\.o\.)(?![A-Za-z]))|(?<=\b(?:[Aa]ged?|[Aa]ge:)\s{0,2})(9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|mL|years? ago))/u
+  const english = /(?<![\d.])(9\d|1[01]\d)(?=[- ](?:years?|yrs?)[- ]old\b|\s?(?:y\/o|yo|y\.o\.)(?![A-Za-z]))|(?<=\b(?:[Aa]ged?|[Aa]ge:)\s{0,2})(9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|mL|years? ago|\+|and over|or over|and older|or older|and above))/u
   for (const match of matches(text, english)) {
     push({ type: 'age-over-89', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '90+' })
   }
@@ -446,6 +450,16 @@ function detectJapaneseNames(text: string, push: Push) {
     }
   }
 
+  // Children's given names in hiragana (ゆいちゃん, そうたくん): only at the start of a phrase, and only a warning.
+  const hiragana = /(?<=^|[\s、。「『（(・]|の|は|が|と)([\p{Script=Hiragana}]{2,4})(ちゃん|くん)/du
+  for (const match of matches(text, hiragana)) {
+    const word = match[1] ?? ''
+    if (/^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|あか|ぼっ|おじょう|おっ|みんな|おば|おじ|ばっ|じっ|いっ|こっ|そっ|あっ|どっ)$/u.test(word)) continue
+    const [start] = groupSpan(match, 1)
+    const [, end] = groupSpan(match, 2)
+    push({ type: 'person-name', start, end, severity: 'warn', replacement: `○○${match[2] ?? ''}` })
+  }
+
   // Staff written as surname + title (山田看護師, 鈴木Dr): confident for common surnames, otherwise a warning.
   const titled = new RegExp(`([${HAN}]{2,8})(${STAFF_TITLES})(?![${HAN}])`, 'du')
   for (const match of matches(text, titled)) {
@@ -488,7 +502,7 @@ const ENGLISH_NOT_NAMES = new Set(
 function detectEnglishNames(text: string, push: Push) {
   const word = "[A-Z][a-z'’-]+"
   for (const match of matches(text, new RegExp(`\\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Nurse|Doctor|Sister)(\\.?\\s+)(${word}(?:\\s+${word})?)`, 'du'))) {
-    const parts = (match[3] ?? '').split(/\s+/)
+    const parts = (match[3] ?? '').replace(/['’]s$/u, '').split(/\s+/)
     while (parts.length && ENGLISH_NOT_NAMES.has(parts[parts.length - 1] ?? '')) parts.pop()
     if (!parts.length || ENGLISH_NOT_NAMES.has(parts[0] ?? '')) continue
     const end = match.index + (match[1] ?? '').length + (match[2] ?? '').length + parts.join(' ').length
