@@ -1,10 +1,19 @@
 import { z } from 'zod'
-import { parseTags, richTextFromInput } from '#app/modules/cases/schemas.ts'
-import type { RichTextProfile } from '#app/modules/cases/rich-text-shim.ts'
+import { parseTags } from '#app/modules/cases/schemas.ts'
+import { parseRichText, richTextFromPlainText, type RichTextDoc, type RichTextProfile } from '#app/modules/rich-text/rich-text.ts'
 import { enumKeys } from '#app/modules/members/labels.ts'
 import { ADOPTION_STATUSES, PRACTICE_SORTS, PRACTICE_THEMES } from './labels.ts'
 
 // Shared by server and browser (Conform). Every message says what to do, in Japanese.
+
+/**
+ * A rich-text field as posted: the editor's JSON (checked against the allow-list), or plain text from a
+ * textarea without JavaScript, which becomes paragraphs.
+ */
+export function richTextFromInput(value: unknown, profile: RichTextProfile): { ok: true; doc: RichTextDoc } | { ok: false; error: string } {
+  if (typeof value === 'string' && !value.trim().startsWith('{')) return { ok: true, doc: richTextFromPlainText(value) }
+  return parseRichText(value, profile, { maxLength: 20_000 })
+}
 
 const richText = (profile: RichTextProfile) =>
   z.unknown().transform((value, ctx) => {

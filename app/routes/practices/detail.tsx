@@ -1,6 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { RichTextView } from '#app/components/cases/rich-text-shim.tsx'
+import { useEffect } from 'react'
+import { clearEditorAutosave } from '#app/components/editor/rich-text-editor.tsx'
+import { RichTextView } from '#app/modules/rich-text/rich-text-view.tsx'
 import { CommentThread, DiscussionActions } from '#app/components/discussion/discussion.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { AdoptionForm, AdoptionSummary } from '#app/components/practices/adoptions.tsx'
@@ -9,7 +11,7 @@ import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { canEditPractice, hasPermission } from '#app/modules/auth/permissions.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { HideSchema } from '#app/modules/cases/schemas.ts'
-import { isRichTextEmpty } from '#app/modules/cases/rich-text-shim.ts'
+import { isRichTextEmpty } from '#app/modules/rich-text/rich-text.ts'
 import { listComments, markSeen, viewerState } from '#app/modules/discussion/discussion.server.ts'
 import { handleDiscussionIntent } from '#app/modules/discussion/intents.server.ts'
 import { adoptionSummary, deleteAdoption, saveAdoption } from '#app/modules/practices/adoptions.server.ts'
@@ -112,6 +114,12 @@ export default function PracticeDetail() {
   const feedback = actionData?.feedback as PracticeFeedback | undefined
   const [searchParams] = useSearchParams()
   const saved = searchParams.get('saved')
+  // Saved on the server: the editor's local drafts for this practice (and for a new one) are no longer needed.
+  useEffect(() => {
+    if (!saved) return
+    clearEditorAutosave(`practice-draft:${item.id}:`)
+    clearEditorAutosave('practice-draft:new:')
+  }, [saved, item.id])
   return (
     <article className="practice-detail">
       {saved === 'published' ? <p className="notice notice--success" role="status">プラクティスを公開しました。</p> : null}
