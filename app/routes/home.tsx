@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { NotificationLink } from '#app/components/notification-link.tsx'
 import { AdoptedPractices } from '#app/components/practices/adopted-practices.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
+import { CasesHomeSections } from '#app/components/cases/home-sections.tsx'
+import { loadCasesHome } from '#app/modules/cases/cases.server.ts'
 import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
@@ -13,12 +15,12 @@ export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [summary, adoptedPractices] = await Promise.all([loadHomeSummary(user), hospitalAdoptions(user)])
-  return { ...summary, adoptedPractices, hasHospital: !!user.hospitalId }
+  const [summary, cases, adoptedPractices] = await Promise.all([loadHomeSummary(user), loadCasesHome(user), hospitalAdoptions(user)])
+  return { ...summary, cases, adoptedPractices, hasHospital: !!user.hospitalId }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications, adoptedPractices, hasHospital } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, cases, adoptedPractices, hasHospital } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -50,6 +52,8 @@ export default function Home() {
           <Link to="/notifications">通知をすべて見る{notifications.total > notifications.items.length ? `（未読 ${formatNumber(notifications.total)}件）` : ''}</Link>
         </p>
       </section>
+
+      <CasesHomeSections recent={cases.recent} followed={cases.followed} />
 
       <AdoptedPractices items={adoptedPractices} hasHospital={hasHospital} />
 

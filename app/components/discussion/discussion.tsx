@@ -1,9 +1,10 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
-import { RichTextEditor, RichTextView } from '#app/components/cases/rich-text-shim.tsx'
+import { useEffect, useMemo, useState } from 'react'
+import { clearEditorAutosave, RichTextEditor } from '#app/components/editor/rich-text-editor.tsx'
+import { RichTextView } from '#app/modules/rich-text/rich-text-view.tsx'
 import { ErrorList } from '#app/components/ui/fields.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
-import type { RichTextDoc } from '#app/modules/cases/rich-text-shim.ts'
+import type { RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 
 // The discussion under a subject (a case now, a practice in issue 7): toolbar of reactions/bookmark/follow and
 // the comment thread. Every form posts to the page's own action with an `intent`; the page handles them through
@@ -61,21 +62,26 @@ function CommentForm({ intent, parentId, commentId, defaultValue, submitLabel, f
   const navigation = useNavigation()
   const target = commentId ?? parentId ?? null
   const mine = feedback?.intent === intent && (feedback.commentId ?? null) === target
-  const name = `body`
   const key = `${intent}:${target ?? 'root'}`
+  const saved = mine && feedback?.ok ? feedback.at : null
+  // Saved: drop the local copy before the emptied editor mounts, or it would offer to restore it.
+  useMemo(() => {
+    if (saved !== null && typeof window !== 'undefined') clearEditorAutosave(`comment:${key}`)
+  }, [saved, key])
   return (
     // A successful post remounts the form (new key), which empties it; a refused one keeps what was typed.
-    <Form method="post" preventScrollReset className="stack comment-form" key={mine && feedback?.ok ? `${key}:${feedback.at}` : key}>
+    <Form method="post" preventScrollReset className="stack comment-form" key={saved !== null ? `${key}:${saved}` : key}>
       <input type="hidden" name="intent" value={intent} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
       <RichTextEditor
-        name={name}
+        name="body"
         label={intent === 'edit-comment' ? 'コメントを編集' : parentId ? '返信' : 'コメント'}
         profile="light"
         defaultValue={defaultValue ?? null}
         autosaveKey={`comment:${key}`}
         deidentify
+        maxLength={5000}
         errors={mine && feedback?.error ? [feedback.error] : undefined}
       />
       <div className="row">
@@ -124,6 +130,10 @@ function ModerateComment({ comment }: { comment: CommentItem }) {
 
 function CommentBlock({ comment, canReply, canModerate, feedback }: { comment: CommentItem; canReply: boolean; canModerate: boolean; feedback: DiscussionFeedback }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view')
+  const savedHere = feedback?.ok && feedback.commentId === comment.id ? feedback.at : null
+  useEffect(() => {
+    if (savedHere !== null) setMode('view')
+  }, [savedHere])
   const failedHere = feedback?.error && feedback.commentId === comment.id
   const current = failedHere && mode === 'view' ? (feedback.intent === 'edit-comment' ? 'edit' : 'reply') : mode
   return (

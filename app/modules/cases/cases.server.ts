@@ -5,12 +5,13 @@ import { canEditCase, canSeeAnonymousAuthor, canViewCase, hasPermission } from '
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { contentHiddenMail } from '#app/modules/mail/templates.ts'
+import { followedCasesWithNewComments } from '#app/modules/discussion/discussion.server.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
 import { enqueueSearchChange } from '#search/outbox.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
-import { blockingFindings, describeBlocking, type TextField } from './deidentify-shim.ts'
+import { blockingFindings, describeBlocking, type TextField } from '#app/modules/deidentify/publish-guard.ts'
 import { ANONYMOUS_AUTHOR, CASE_SECTIONS, type FactorFrameworkCode } from './labels.ts'
-import { richTextToPlainText, type RichTextDoc } from './rich-text-shim.ts'
+import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { parseYearMonth, type CaseFilters, type CaseInput } from './schemas.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>
@@ -368,4 +369,10 @@ export function caseFormDefaults(row: CaseRow) {
       effectMeasure: item.effectMeasure,
     })),
   }
+}
+
+/** What /home shows about cases: the latest ones, and followed ones with comments the member has not seen. */
+export async function loadCasesHome(viewer: Viewer) {
+  const [recent, followed] = await Promise.all([recentCases(viewer, 5), followedCasesWithNewComments(viewer.id, 5)])
+  return { recent, followed }
 }

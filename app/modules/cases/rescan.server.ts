@@ -1,7 +1,8 @@
 import { prisma } from '#app/lib/db.server.ts'
-import { blockingFindings, type Finding } from './deidentify-shim.ts'
+import type { Finding } from '#app/modules/deidentify/detect.ts'
+import { blockingFindings } from '#app/modules/deidentify/publish-guard.ts'
 import { CASE_SECTIONS } from './labels.ts'
-import { richTextToPlainText, type RichTextDoc } from './rich-text-shim.ts'
+import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 
 export type FlaggedItem = {
   kind: 'case' | 'comment'

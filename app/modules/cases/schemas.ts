@@ -10,7 +10,7 @@ import {
   JQ_CATEGORIES,
   type FactorFrameworkCode,
 } from './labels.ts'
-import { parseRichText, richTextFromPlainText, type RichTextDoc, type RichTextProfile } from './rich-text-shim.ts'
+import { parseRichText, richTextFromPlainText, type RichTextDoc, type RichTextProfile } from '#app/modules/rich-text/rich-text.ts'
 
 // Shared by server and browser (Conform). Every message says what to do, in Japanese.
 

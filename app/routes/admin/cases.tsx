@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { hiddenCases } from '#app/modules/cases/cases.server.ts'
+import { FINDING_TYPE_LABELS, type FindingType } from '#app/modules/deidentify/detect.ts'
 import { hiddenComments, rescanPublishedContent } from '#app/modules/cases/rescan.server.ts'
 
 export const meta: MetaFunction = () => [{ title: '事例の管理 | 管理 | QSO Hub' }]
@@ -65,7 +66,7 @@ export default function AdminCases() {
                           <ul className="case-plain-list">
                             {item.findings.map((finding, index) => (
                               <li key={index}>
-                                {finding.label}: 「{finding.text}」（{finding.type}）
+                                {finding.label}: 「{finding.text}」（{FINDING_TYPE_LABELS[finding.type as FindingType] ?? finding.type}）
                               </li>
                             ))}
                           </ul>

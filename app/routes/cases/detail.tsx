@@ -1,8 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useEffect } from 'react'
 import { ImpactBadge } from '#app/components/cases/case-card.tsx'
-import { RichTextView } from '#app/components/cases/rich-text-shim.tsx'
+import { RichTextView } from '#app/modules/rich-text/rich-text-view.tsx'
 import { CommentThread, DiscussionActions } from '#app/components/discussion/discussion.tsx'
+import { clearEditorAutosave } from '#app/components/editor/rich-text-editor.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/fields.tsx'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
@@ -100,6 +102,12 @@ export default function CaseDetail() {
   const feedback = actionData?.feedback
   const [searchParams] = useSearchParams()
   const saved = searchParams.get('saved')
+  // The case is in the database now: the editor's local copies (of a new case or of this one) can go.
+  useEffect(() => {
+    if (!saved) return
+    clearEditorAutosave('case-draft:new:')
+    clearEditorAutosave(`case-draft:${item.id}:`)
+  }, [saved, item.id])
   return (
     <article className="case-detail">
       {saved === 'published' ? <p className="notice notice--success" role="status">事例を公開しました。</p> : null}

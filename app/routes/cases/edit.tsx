@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { RichTextEditor } from '#app/components/cases/rich-text-shim.tsx'
+import { RichTextEditor } from '#app/components/editor/rich-text-editor.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
 import { requireUser } from '#app/modules/auth/require.server.ts'
@@ -18,7 +18,7 @@ import {
   IMPACT_LEVELS,
   JQ_CATEGORIES,
 } from '#app/modules/cases/labels.ts'
-import type { RichTextDoc } from '#app/modules/cases/rich-text-shim.ts'
+import type { RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { CaseSchema } from '#app/modules/cases/schemas.ts'
 import { PROFESSIONS } from '#app/modules/members/labels.ts'
 
