@@ -402,6 +402,15 @@ export async function seedPractices(prisma: PrismaClient) {
           })
         }
       }
+      // Related demo cases: published ones sharing a tag (the cases seed runs first).
+      const related = await tx.case.findMany({
+        where: { status: 'PUBLISHED', hiddenAt: null, tags: { hasSome: item.tags } },
+        orderBy: { publishedAt: 'desc' },
+        take: 2,
+        select: { id: true },
+      })
+      await tx.practiceCase.deleteMany({ where: { practiceId: practice.id } })
+      await tx.practiceCase.createMany({ data: related.map((row) => ({ practiceId: practice.id, caseId: row.id })) })
       const adoptionCount = await tx.adoption.count({ where: { practiceId: practice.id, status: { in: [...COUNTED_ADOPTION_STATUSES] } } })
       await tx.practice.update({ where: { id: practice.id }, data: { adoptionCount } })
       await enqueueSearchChange(tx, { type: 'practice', id: practice.id })
