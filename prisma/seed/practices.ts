@@ -402,9 +402,9 @@ export async function seedPractices(prisma: PrismaClient) {
           })
         }
       }
-      // Related demo cases: published ones sharing a tag (the cases seed runs first).
+      // Related demo cases: published ones with the practice's main (first) tag; the cases seed runs first.
       const related = await tx.case.findMany({
-        where: { status: 'PUBLISHED', hiddenAt: null, tags: { hasSome: item.tags } },
+        where: { status: 'PUBLISHED', hiddenAt: null, tags: { has: item.tags[0] ?? '' } },
         orderBy: { publishedAt: 'desc' },
         take: 2,
         select: { id: true },

@@ -246,7 +246,7 @@ export default function PracticeDetail() {
       ) : null}
 
       {item.relatedCases.length || item.attachments.length ? (
-        <div className="grid">
+        <div className="practice-links">
           {item.relatedCases.length ? (
             <section className="card" aria-labelledby="related-title">
               <h2 id="related-title">関連する事例</h2>
