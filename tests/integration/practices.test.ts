@@ -323,3 +323,15 @@ async function createPracticeWithoutResults(cookie: string): Promise<string> {
   const response = expectResponse(await settle(() => editRoute.action(routeArgs(multipart('/practices/new', cookie, fields)))), 302)
   return (response.headers.get('Location') ?? '').split('/')[2]!.split('?')[0]!
 }
+
+describe('practices: moderation lists', () => {
+  test('hidden practices are listed for admins only', async () => {
+    const w = await world()
+    const id = await createPractice(w.cookies.author, { title: '非表示になる取り組み' })
+    unwrap(await detailRoute.action(routeArgs(makeRequest(`/practices/${id}`, { cookie: w.cookies.admin, form: { intent: 'hide-practice', reason: '確認中' } }), { id })))
+    const list = async (cookie: string) =>
+      ((await indexRoute.loader(routeArgs(makeRequest('/practices?view=hidden', { cookie })))) as Awaited<ReturnType<typeof indexRoute.loader>>).items.map((item) => item.id)
+    expect(await list(w.cookies.admin)).toContain(id)
+    expect(await list(w.cookies.memberB)).not.toContain(id)
+  })
+})

@@ -227,7 +227,9 @@ export const practicesVisibleToMembers = { status: 'PUBLISHED', hiddenAt: null }
 
 export function practiceListWhere(filters: PracticeFilters, viewer: Viewer): Prisma.PracticeWhereInput {
   const scope: Prisma.PracticeWhereInput =
-    filters.view === 'mine'
+    filters.view === 'hidden' && hasPermission(viewer, 'practice:moderate')
+      ? { status: 'PUBLISHED', hiddenAt: { not: null } }
+      : filters.view === 'mine'
       ? { authorId: viewer.id }
       : filters.view === 'bookmarked'
         ? { bookmarks: { some: { userId: viewer.id } }, OR: [practicesVisibleToMembers, { authorId: viewer.id }] }

@@ -87,7 +87,8 @@ export const PracticeFiltersSchema = z.object({
   // "1": only practices with measured results
   measured: z.enum(['1']).optional().catch(undefined),
   sort: z.enum(enumKeys(PRACTICE_SORTS)).catch('newest').default('newest'),
-  view: z.enum(['bookmarked', 'mine']).optional().catch(undefined),
+  // hidden: moderators only (the list ignores it for others)
+  view: z.enum(['bookmarked', 'mine', 'hidden']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 })
 export type PracticeFilters = z.infer<typeof PracticeFiltersSchema>

@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PracticeCard } from '#app/components/practices/practice-card.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatNumber } from '#app/lib/format.ts'
+import { hasPermission } from '#app/modules/auth/permissions.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { PRACTICE_SORTS, PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
 import { listPractices, practiceTags } from '#app/modules/practices/practices.server.ts'
@@ -15,17 +16,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const filters = PracticeFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const [result, tags] = await Promise.all([listPractices(filters, user), practiceTags()])
-  return { filters, ...result, tags }
+  return { filters, ...result, tags, moderator: hasPermission(user, 'practice:moderate') }
 }
 
 const VIEWS = [
   { view: undefined, label: 'すべてのプラクティス' },
   { view: 'bookmarked', label: 'ブックマーク' },
   { view: 'mine', label: '自分の投稿（下書きを含む）' },
+  { view: 'hidden', label: '非表示（事務局）' },
 ] as const
 
 export default function PracticesIndex() {
-  const { filters, items, total, page, pageCount, tags } = useLoaderData<typeof loader>()
+  const { filters, items, total, page, pageCount, tags, moderator } = useLoaderData<typeof loader>()
   const base = filters.view ? `/practices?view=${filters.view}` : '/practices'
   return (
     <section>
@@ -36,7 +38,7 @@ export default function PracticesIndex() {
         </Link>
       </div>
       <nav className="case-tabs" aria-label="表示するプラクティス">
-        {VIEWS.map((item) => (
+        {VIEWS.filter((item) => item.view !== 'hidden' || moderator).map((item) => (
           <Link key={item.label} to={item.view ? `/practices?view=${item.view}` : '/practices'} aria-current={filters.view === item.view ? 'page' : undefined}>
             {item.label}
           </Link>
