@@ -33,6 +33,8 @@ export default defineConfig({
       '@tiptap/pm/state',
       '@tiptap/pm/view',
       '@tiptap/static-renderer/json/react',
+      // charts (app/components/charts)
+      'recharts',
     ],
     exclude: [
       '@node-rs/argon2',

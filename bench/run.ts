@@ -7,8 +7,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { migrateDeploy } from '#server/database.ts'
 import { clusterUrl, ensureDatabase, startEmbeddedCluster } from '#server/embedded-postgres.ts'
+import { benchDeidentify } from './deidentify.ts'
 
-type Figures = { median: number; p95: number; runs: number }
+export type Figures = { median: number; p95: number; runs: number }
 
 async function measure(runs: number, task: (i: number) => Promise<unknown>): Promise<Figures> {
   const times: number[] = []
@@ -34,6 +35,8 @@ async function main() {
     await migrateDeploy(url)
     process.env.DATABASE_URL = url
     process.env.NODE_ENV = 'production'
+    // Mail that sections trigger (e.g. waiting-list promotions) goes to the throwaway directory.
+    process.env.MAIL_DIR = path.join(workDir, 'mail')
     const { prisma } = await import('#app/lib/db.server.ts')
     const { hashPassword, verifyPassword } = await import('#app/modules/auth/password.server.ts')
     const { createSession, validateSessionToken } = await import('#app/modules/auth/session.server.ts')
@@ -69,6 +72,14 @@ async function main() {
     show('directory: first page, no filter', await measure(100, () => searchMembers({ page: 1 })))
     show('directory: course + cohort + prefecture', await measure(100, () => searchMembers({ page: 1, course: 'EQSO', cohort: 3, prefecture: '岐阜県' })))
     show('directory: free text (name / hospital / department)', await measure(100, () => searchMembers({ page: 1, q: '123' })))
+    await benchDeidentify(measure, show)
+
+    const { benchBenchmarks } = await import('./benchmarks.ts')
+    await benchBenchmarks(prisma, measure, show)
+    await (await import('./consultations.ts')).benchConsultations(prisma, measure, show)
+
+    const { benchEvents } = await import('./events.ts')
+    await benchEvents({ prisma, measure, show })
     await prisma.$disconnect()
   } finally {
     await cluster.stop()

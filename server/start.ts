@@ -36,8 +36,13 @@ async function main() {
 
   const { pruneExpiredAuthData } = await import('#app/modules/auth/housekeeping.server.ts')
   const { deleteOldReadNotifications } = await import('#app/modules/notifications/notifications.server.ts')
+  const { sendDayBeforeReminders } = await import('#app/modules/events/events.server.ts')
+  // Each job is idempotent, so every app instance may run them; one failing does not stop the others.
   const housekeeping = () =>
-    Promise.all([pruneExpiredAuthData(), deleteOldReadNotifications()]).catch((error: unknown) => console.error('Housekeeping failed:', error))
+    Promise.all([
+      Promise.all([pruneExpiredAuthData(), deleteOldReadNotifications()]).catch((error: unknown) => console.error('Housekeeping failed:', error)),
+      sendDayBeforeReminders().catch((error: unknown) => console.error('Event reminders failed:', error)),
+    ])
   await housekeeping()
   setInterval(housekeeping, 60 * 60 * 1000).unref()
 

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { NotificationLink } from '#app/components/notification-link.tsx'
+import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
 import { AdoptedPractices } from '#app/components/practices/adopted-practices.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
+import { NotificationLink } from '#app/components/notification-link.tsx'
 import { CasesHomeSections } from '#app/components/cases/home-sections.tsx'
 import { loadCasesHome } from '#app/modules/cases/cases.server.ts'
 import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
+import { upcomingEventsForMember } from '#app/modules/events/events.server.ts'
+import { formatEventPeriod } from '#app/modules/events/format.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
 import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
 import { hospitalAdoptions } from '#app/modules/practices/adoptions.server.ts'
@@ -15,12 +18,17 @@ export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [summary, cases, adoptedPractices] = await Promise.all([loadHomeSummary(user), loadCasesHome(user), hospitalAdoptions(user)])
-  return { ...summary, cases, adoptedPractices, hasHospital: !!user.hospitalId }
+  const [summary, myEvents, cases, adoptedPractices] = await Promise.all([
+    loadHomeSummary(user),
+    upcomingEventsForMember(user.id),
+    loadCasesHome(user),
+    hospitalAdoptions(user),
+  ])
+  return { ...summary, myEvents, cases, adoptedPractices, hasHospital: !!user.hospitalId }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications, cases, adoptedPractices, hasHospital } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, myEvents, cases, adoptedPractices, hasHospital } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -70,6 +78,27 @@ export default function Home() {
       </ul>
 
       <div className="grid" style={{ marginTop: '1.5rem' }}>
+        <section className="card" aria-labelledby="my-events-title">
+          <h2 id="my-events-title">参加予定の行事</h2>
+          {myEvents.length ? (
+            <ul className="home-events">
+              {myEvents.map((event) => (
+                <li key={event.id}>
+                  <EventKindBadge kind={event.kind} /> <Link to={`/events/${event.id}`}>{event.title}</Link>{' '}
+                  <RegistrationBadge status={event.myStatus} />
+                  {event.cancelledAt ? <span className="badge badge--danger">中止</span> : null}
+                  <br />
+                  <span className="muted small">{formatEventPeriod(event.startsAt, event.endsAt)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">申し込んだ行事はまだありません。</p>
+          )}
+          <p className="small">
+            <Link to="/events">行事・研修の一覧を見る</Link>
+          </p>
+        </section>
         <section className="card" aria-labelledby="colleagues-title">
           <h2 id="colleagues-title">同じ病院の会員</h2>
           {colleagues.length ? (

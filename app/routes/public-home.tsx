@@ -1,6 +1,9 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node'
-import { Link } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { EventKindBadge } from '#app/components/events.tsx'
 import { formatDate, formatNumber, formatYen } from '#app/lib/format.ts'
+import { publicUpcomingEvents } from '#app/modules/events/events.server.ts'
+import { formatEventPeriod } from '#app/modules/events/format.ts'
 import {
   AQSO_TRACKS,
   CONTACT,
@@ -33,6 +36,11 @@ export const meta: MetaFunction = () => [
   { title: `${PROJECT.name}（${FISCAL_YEAR}年度 受講生募集）| QSO Hub` },
   { name: 'description', content: `${PROJECT.organiser} ${PROJECT.name}。${PROJECT.mission}。` },
 ]
+
+// Upcoming programme events the secretariat marked for this page: kind, title and time only (no place, no link).
+export async function loader() {
+  return { upcomingEvents: await publicUpcomingEvents() }
+}
 
 const stateBadge = {
   before: 'badge badge--primary',
@@ -75,6 +83,7 @@ function ScheduleCell({ text }: { text: string }) {
 
 export default function PublicHome() {
   const user = useOptionalUser()
+  const { upcomingEvents } = useLoaderData<typeof loader>()
   // Computed on the server and again in the browser; the two agree except within moments of a boundary.
   const state = recruitmentState(new Date())
   const aqsoColumns = SCHEDULE_COLUMNS.filter((column) => column.course === 'AQSO')
@@ -267,6 +276,21 @@ export default function PublicHome() {
           ))}
         </ul>
       </section>
+
+      {upcomingEvents.length ? (
+        <section className="public-home__section" aria-labelledby="upcoming-events-title">
+          <h2 id="upcoming-events-title">今後のフォロー研修会・行事</h2>
+          <p>修了生向けの研修会の予定です。会場・参加方法・お申し込みは {HUB.name} の会員ページでご案内しています。</p>
+          <ul className="public-home__plain-list stack public-events">
+            {upcomingEvents.map((event) => (
+              <li key={event.id} className="card public-events__item">
+                <EventKindBadge kind={event.kind} /> <strong>{event.title}</strong>
+                <span className="public-events__when">{formatEventPeriod(event.startsAt, event.endsAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="public-home__section" aria-labelledby="contact-title">
         <h2 id="contact-title">お問い合わせ</h2>

@@ -44,10 +44,7 @@ test('a member writes a case, masks the identifier the editor flags, publishes; 
   await expect.poll(() => chronology.innerText()).toContain('○○様の薬を配ろうとした')
   await expect.poll(() => panel.innerText()).toContain('見つかりませんでした')
 
-  // The editor toolbar's short visible labels (小見出し, ・リスト) differ from their aria-labels; reported to the
-  // editor's owner. Everything else on the form must pass.
-  const violations = (await checkAccessibility(author)).filter((v) => !(v.id === 'label-content-name-mismatch' && v.targets.every((t) => t.includes('rich-editor__button'))))
-  expect(formatViolations(violations)).toBe('')
+  expect(formatViolations(await checkAccessibility(author))).toBe('')
   await author.getByRole('button', { name: '公開する', exact: true }).click()
   await author.waitForURL((url) => /^\/cases\/[^/]+$/.test(url.pathname) && url.searchParams.get('saved') === 'published')
   const casePath = new URL(author.url()).pathname

@@ -112,6 +112,21 @@ describe('writing a case', () => {
     expect(body).toContain('配薬時のバーコード認証を必須にする')
   })
 
+  test('section JSON outside the allow-list (a javascript: link, an unknown node) is refused on the field', async () => {
+    const author = await member()
+    const evil = JSON.stringify({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }],
+    })
+    const unknown = JSON.stringify({ type: 'doc', content: [{ type: 'iframe', attrs: { src: 'https://evil.example' } }] })
+    const result = await editRoute.action(args(makeRequest('/cases/new', { cookie: author.cookie, form: caseForm({ analysis: evil, lessons: unknown, intent: 'draft' }) })))
+    expect((result as { init: { status: number } }).init.status).toBe(400)
+    const errors = (result as { data: { result: { error: Record<string, string[]> } } }).data.result.error
+    expect(errors.analysis?.length).toBeGreaterThan(0)
+    expect(errors.lessons?.length).toBeGreaterThan(0)
+    expect(await prisma.case.count({ where: { authorId: author.user.id } })).toBe(0)
+  })
+
   test('another member cannot open the edit page nor post to it', async () => {
     const author = await member()
     const other = await member()

@@ -5,7 +5,7 @@ import { clearFindings, maskTransaction, placeFindings, plainTextOf, type DeidFi
 
 const CHECK_DELAY_MS = 600
 
-type CheckState = { status: 'idle' | 'checking' | 'done' | 'error'; findings: PlacedFinding[] }
+type CheckState = { status: 'idle' | 'empty' | 'checking' | 'done' | 'error'; findings: PlacedFinding[] }
 
 /** Reads the API answer defensively: anything malformed counts as a failed check. */
 export function parseDeidentifyAnswer(body: unknown): DeidFinding[] | null {
@@ -44,12 +44,13 @@ export function useDeidentify(editor: Editor | null, enabled: boolean) {
     if (!text.trim()) {
       inflight.current = null
       editor.view.dispatch(clearFindings(editor.state))
-      setState({ status: 'done', findings: [] })
+      setState({ status: 'empty', findings: [] })
       return
     }
     const controller = new AbortController()
     inflight.current = controller
-    setState((previous) => ({ ...previous, status: 'checking' }))
+    // While a re-check runs, the last answer stays on screen: the live region speaks only when the answer changes.
+    setState((previous) => (previous.status === 'done' || previous.status === 'error' ? previous : { ...previous, status: 'checking' }))
     try {
       const response = await fetch('/api/deidentify', {
         method: 'POST',
@@ -116,13 +117,15 @@ export function DeidentifyPanel({
   const blocking = findings.filter((finding) => finding.severity === 'block').length
   const warnings = findings.length - blocking
   let summary: string
-  if (status === 'error') summary = '個人情報のチェックを確認できませんでした。保存時にもう一度確認します。'
+  // Nothing written yet: the live region stays (so later changes are announced) but says nothing.
+  if (status === 'empty') summary = ''
+  else if (status === 'error') summary = '個人情報のチェックを確認できませんでした。保存時にもう一度確認します。'
   else if (status === 'idle' || (status === 'checking' && findings.length === 0)) summary = '個人情報をチェックしています…'
   else if (findings.length === 0) summary = '個人を特定できる情報は見つかりませんでした。'
   else summary = `要修正 ${blocking}件、確認 ${warnings}件の個人情報の候補があります。`
 
   return (
-    <section className="deid-panel" aria-label={`${label}の個人情報チェック`}>
+    <section className={`deid-panel${status === 'empty' ? ' deid-panel--empty' : ''}`} aria-label={`${label}の個人情報チェック`}>
       <p className={`deid-panel__status${status === 'error' ? ' deid-panel__status--error' : ''}`} aria-live="polite">
         {summary}
       </p>

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { clearEditorAutosave, readDraft, removeDraft, writeDraft } from './autosave.ts'
+import { clearEditorAutosave, draftKey, readDraft, removeDraft, writeDraft } from './autosave.ts'
 import { parseDeidentifyAnswer } from './deidentify-panel.tsx'
 import { normaliseLinkInput } from './toolbar.tsx'
 
@@ -64,19 +64,28 @@ describe('autosave', () => {
 
   test('old drafts expire, garbage is ignored', () => {
     writeDraft('k', { type: 'doc' }, 0)
-    expect(readDraft('k', 31 * 24 * 3600 * 1000)).toBeNull()
+    expect(readDraft('k', 8 * 24 * 3600 * 1000)).toBeNull()
     expect(store.size).toBe(0)
     store.set('qso-editor:bad', '{not json')
     expect(readDraft('bad')).toBeNull()
   })
 
-  test('clearEditorAutosave removes every key with the prefix and nothing else', () => {
-    writeDraft('case-draft:new:analysis', {})
-    writeDraft('case-draft:new:lessons', {})
-    writeDraft('case-draft:12:analysis', {})
+  test('drafts are per member', () => {
+    writeDraft(draftKey('user-a', 'case-draft:new:analysis'), { a: 1 })
+    expect(readDraft(draftKey('user-b', 'case-draft:new:analysis'))).toBeNull()
+    expect(readDraft(draftKey('user-a', 'case-draft:new:analysis'))?.doc).toEqual({ a: 1 })
+    expect(draftKey(null, 'x')).toBe('anon:x')
+  })
+
+  test('clearEditorAutosave removes every key with the prefix (any member) and nothing else', () => {
+    writeDraft(draftKey('user-a', 'case-draft:new:analysis'), {})
+    writeDraft(draftKey('user-b', 'case-draft:new:lessons'), {})
+    writeDraft(draftKey('user-a', 'case-draft:12:analysis'), {})
     store.set('other-app', 'x')
     clearEditorAutosave('case-draft:new:')
-    expect([...store.keys()].sort()).toEqual(['other-app', 'qso-editor:case-draft:12:analysis'])
+    expect([...store.keys()].sort()).toEqual(['other-app', 'qso-editor:user-a:case-draft:12:analysis'])
+    clearEditorAutosave('')
+    expect([...store.keys()]).toEqual(['other-app'])
   })
 
   test('without a browser, autosave is a no-op', () => {

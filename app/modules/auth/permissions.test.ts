@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { canEditProfile, hasPermission, type Permission, type Role } from './permissions.ts'
 import { safeRedirectPath } from './require.server.ts'
 
-const adminOnly: Permission[] = ['admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read']
+const adminOnly: Permission[] = ['admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'benchmark:any-hospital']
 
 describe('hasPermission', () => {
   test.each<[Role, Permission, boolean]>([
@@ -13,6 +13,20 @@ describe('hasPermission', () => {
       ['ADMIN', permission, true],
     ]),
   ])('%s / %s → %s', (role, permission, expected) => {
+    expect(hasPermission({ role }, permission)).toBe(expected)
+  })
+
+  test.each<[Role, Permission, boolean]>([
+    ['MEMBER', 'consultation:request', true],
+    ['CONSULTANT', 'consultation:request', true],
+    ['ADMIN', 'consultation:request', true],
+    ['MEMBER', 'consultation:desk', false],
+    ['CONSULTANT', 'consultation:desk', true],
+    ['ADMIN', 'consultation:desk', true],
+    ['MEMBER', 'consultation:figures', false],
+    ['CONSULTANT', 'consultation:figures', false],
+    ['ADMIN', 'consultation:figures', true],
+  ])('consultations: %s / %s → %s', (role, permission, expected) => {
     expect(hasPermission({ role }, permission)).toBe(expected)
   })
 

@@ -11,13 +11,32 @@ export type Permission =
   | 'member:manage' // change roles, deactivate
   | 'hospital:manage'
   | 'audit:read'
+  | 'benchmark:any-hospital' // view and submit risk-volume data for any hospital (members: their own only)
+  | 'consultation:request' // file crisis consultations and follow one's own
+  | 'consultation:desk' // the consultant desk: every submitted request, internal notes, assignment, on-call
+  | 'consultation:figures' // /admin/consultations
+  | 'event:manage' // create/edit programme events, see and export participants
   | 'case:moderate' // hide/unhide cases and comments, see anonymous authors, re-scan for identifiers
   | 'practice:moderate' // hide/unhide practices; edit any hospital's adoption record
 
 const grants: Record<Role, readonly Permission[]> = {
-  MEMBER: ['member:read'],
-  CONSULTANT: ['member:read'],
-  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'case:moderate', 'practice:moderate'],
+  MEMBER: ['member:read', 'consultation:request'],
+  CONSULTANT: ['member:read', 'consultation:request', 'consultation:desk'],
+  ADMIN: [
+    'member:read',
+    'admin:access',
+    'invite:manage',
+    'member:manage',
+    'hospital:manage',
+    'audit:read',
+    'benchmark:any-hospital',
+    'consultation:request',
+    'consultation:desk',
+    'consultation:figures',
+    'event:manage',
+    'case:moderate',
+    'practice:moderate',
+  ],
 }
 
 export function hasPermission(user: { role: Role } | null | undefined, permission: Permission): boolean {

@@ -47,6 +47,98 @@ ${input.when} に、QSO Hub のログイン用メールアドレスが事務局�
   }
 }
 
+export function benchmarkReminderMail(input: { name: string; hospitalName: string; period: string; link: string }) {
+  return {
+    subject: `【QSO Hub】${input.period}分のベンチマークデータのご提出のお願い`,
+    text: `${input.name} さん
+
+${input.hospitalName} の ${input.period}分のリスク量・ベンチマーキングのデータがまだ登録されていません。
+お手すきの際に、下記のページから入力または CSV で取り込んでください。
+
+${input.link}
+
+報告件数が少ない月も、そのままご登録ください。少ない報告は、報告文化を見直すきっかけになる大切な情報です。${signature}`,
+  }
+}
+
+// Crisis consultations: a link only. Nothing about the case (not even the hospital) goes into a mail, which may
+// be forwarded, printed or read on a shared screen; the page behind the link checks who is signed in.
+export function newConsultationMail(input: { urgency: string; target: string; link: string }) {
+  return {
+    subject: `【QSO Hub】危機管理相談が届きました（${input.urgency}）`,
+    text: `危機管理相談が新たに届きました。緊急度は「${input.urgency}」（${input.target}）です。
+
+内容は QSO Hub にログインしてご確認ください。
+
+${input.link}
+
+相談の内容はメールには記載していません。${signature}`,
+  }
+}
+
+export function consultationReplyMail(input: { link: string }) {
+  return {
+    subject: '【QSO Hub】危機管理相談に新しいメッセージがあります',
+    text: `危機管理相談に新しいメッセージが届きました。
+
+内容は QSO Hub にログインしてご確認ください。
+
+${input.link}
+
+相談の内容はメールには記載していません。${signature}`,
+  }
+}
+
+// events
+
+export function eventPromotedMail(input: { name: string; title: string; startsAt: string; link: string }) {
+  return {
+    subject: `【QSO Hub】キャンセル待ちから参加が確定しました：${input.title}`,
+    text: `${input.name} さん
+
+キャンセルが出たため、キャンセル待ちをしていた次の行事への参加が確定しました。
+
+${input.title}
+日時：${input.startsAt}
+
+会場・オンライン参加の案内は下記のページでご確認ください。参加できなくなった場合は、同じページからキャンセルしてください。
+
+${input.link}${signature}`,
+  }
+}
+
+export function eventReminderMail(input: { name: string; title: string; startsAt: string; venue: string | null; onlineUrl: string | null; link: string }) {
+  const where = [input.venue ? `会場：${input.venue}` : null, input.onlineUrl ? `オンライン参加：${input.onlineUrl}` : null].filter(Boolean).join('\n')
+  return {
+    subject: `【QSO Hub】明日開催：${input.title}`,
+    text: `${input.name} さん
+
+お申し込みいただいた次の行事は明日開催です。
+
+${input.title}
+日時：${input.startsAt}
+${where}
+
+詳細・キャンセルは下記のページからどうぞ。オンライン参加のURLは参加者以外に共有しないでください。
+
+${input.link}${signature}`,
+  }
+}
+
+export function eventCancelledMail(input: { name: string; title: string; startsAt: string; link: string }) {
+  return {
+    subject: `【QSO Hub】行事中止のお知らせ：${input.title}`,
+    text: `${input.name} さん
+
+お申し込みいただいていた次の行事は、中止となりました。ご迷惑をおかけし申し訳ありません。
+
+${input.title}
+日時：${input.startsAt}
+
+${input.link}${signature}`,
+  }
+}
+
 // cases: mail carries a link only, never case or comment text (it may be read outside the hospital's systems).
 export function discussionCommentMail(input: { link: string }) {
   return {

@@ -15,7 +15,10 @@ const sections = [
   { to: '/admin/invites', label: '招待', end: false },
   { to: '/admin/members', label: '会員', end: false },
   { to: '/admin/hospitals', label: '病院', end: false },
+  { to: '/admin/events', label: '行事', end: false },
   { to: '/admin/audit', label: '監査ログ', end: false },
+  { to: '/admin/benchmarks', label: 'ベンチマーク提出', end: false },
+  { to: '/admin/consultations', label: '危機管理相談', end: false },
   { to: '/admin/cases', label: '事例', end: false },
 ]
 

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { COURSES, enumKeys } from '#app/modules/members/labels.ts'
+import { EVENT_KINDS } from './labels.ts'
+
+// The admin's event form, shared by server and browser (Conform). Times are typed in Japan time.
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/
+
+/** "2026-12-05T13:00" typed in a datetime-local field, read as Japan time (no daylight saving time there). */
+export function parseTokyoLocal(value: string): Date {
+  return new Date(`${value}:00+09:00`)
+}
+
+/** The inverse, for the form's default values. */
+export function toTokyoLocal(date: Date | string): string {
+  return new Date(new Date(date).getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 16)
+}
+
+const dateTime = (what: string) =>
+  z
+    .string({ error: `${what}を入力してください` })
+    .regex(LOCAL_DATE_TIME, `${what}は「2026-12-05 13:00」の形で入力してください`)
+    .refine((value) => !Number.isNaN(parseTokyoLocal(value).getTime()), `${what}の日付が正しくありません`)
+
+const optionalInt = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${what}は数字で入力してください` })
+    .int(`${what}は整数で入力してください`)
+    .min(min, `${what}は${min}以上で入力してください`)
+    .max(max, `${what}は${max}以下で入力してください`)
+    .optional()
+
+export const EventSchema = z
+  .object({
+    kind: z.enum(enumKeys(EVENT_KINDS), { error: '種別を選んでください' }),
+    title: z.string({ error: 'タイトルを入力してください' }).trim().min(1, 'タイトルを入力してください').max(200, 'タイトルは200文字以内で入力してください'),
+    description: z.string().trim().max(5000, '内容は5000文字以内で入力してください').optional(),
+    startsAt: dateTime('開始日時'),
+    endsAt: dateTime('終了日時'),
+    venue: z.string().trim().max(300, '会場は300文字以内で入力してください').optional(),
+    onlineUrl: z
+      .url({ protocol: /^https?$/, error: 'オンライン参加のURLは https:// から始まる形で入力してください' })
+      .max(1000, 'URLが長すぎます')
+      .optional(),
+    capacity: optionalInt('定員', 1, 10_000),
+    signupDeadline: dateTime('申込締切').optional(),
+    courses: z.array(z.enum(enumKeys(COURSES), { error: 'コースを選び直してください' })).default([]),
+    maxCohort: optionalInt('対象の期', 1, 99),
+    cool: optionalInt('クール', 1, 20),
+    showOnPublicPage: z.boolean().default(false),
+  })
+  .superRefine((value, ctx) => {
+    const startsAt = parseTokyoLocal(value.startsAt)
+    if (parseTokyoLocal(value.endsAt) <= startsAt) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '終了日時は開始日時より後にしてください' })
+    }
+    if (value.signupDeadline && parseTokyoLocal(value.signupDeadline) > startsAt) {
+      ctx.addIssue({ code: 'custom', path: ['signupDeadline'], message: '申込締切は開始日時より前にしてください' })
+    }
+    if (!value.venue && !value.onlineUrl) {
+      ctx.addIssue({ code: 'custom', path: ['venue'], message: '会場かオンライン参加のURLのどちらかを入力してください' })
+    }
+  })
+export type EventInput = z.infer<typeof EventSchema>
+
+export const SummarySchema = z.object({
+  summary: z.string({ error: 'まとめを入力してください' }).trim().min(1, 'まとめを入力してください').max(10_000, 'まとめは10000文字以内で入力してください'),
+})

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { formatDateTime } from '#app/lib/format.ts'
+import { recordAudit } from '#app/modules/audit/audit.server.ts'
+import { requirePermission } from '#app/modules/auth/require.server.ts'
+import { toCsv } from '#app/modules/events/csv.ts'
+import { findEventForAdmin, listParticipants } from '#app/modules/events/events.server.ts'
+import { REGISTRATION_STATUSES } from '#app/modules/events/labels.ts'
+import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
+
+// /admin/events/:id/participants.csv: the participant list for Excel (UTF-8 with BOM). Personal data: audited.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requirePermission(request, 'event:manage')
+  const event = await findEventForAdmin(params.id ?? '')
+  if (!event) throw new Response('行事が見つかりません。', { status: 404 })
+  const participants = await listParticipants(event.id)
+  const csv = toCsv(
+    ['状態', '氏名', 'メールアドレス', '所属病院', 'コース', '職種', '申込日時', '繰り上げ日時', 'キャンセル日時'],
+    participants.map((row) => [
+      REGISTRATION_STATUSES[row.status],
+      row.user.name,
+      row.user.email,
+      row.user.hospital?.name ?? '',
+      row.user.course ? courseLabel(row.user.course, row.user.cohort) : '',
+      PROFESSIONS[row.user.profession],
+      formatDateTime(row.queuedAt),
+      row.promotedAt ? formatDateTime(row.promotedAt) : '',
+      row.cancelledAt ? formatDateTime(row.cancelledAt) : '',
+    ]),
+  )
+  await recordAudit({ action: 'event.participants-exported', actorId: admin.id, target: { type: 'event', id: event.id }, request, details: { rows: participants.length } })
+  const day = new Date(event.startsAt.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="participants-${day}-${event.id}.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { checkAccessibility, DEMO_PASSWORD, extractLink, formatViolations, launchBrowser, login, mailDir, newPage, readLatestMail, submit, waitForPath } from './support.ts'
+
+// Programme events in the browser, on the demo seed (prisma/seed/events.ts): sign up and cancel; a cancellation
+// moving the waiting list up.
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+const FOLLOW_UP = '/events/demo-event-follow-up-2027-01'
+const FULL_REATTENDANCE = '/events/demo-event-reattend-eqso-c5-2026'
+
+describe('events', () => {
+  test('a member signs up from the list, sees the online link and the event on /home, then cancels', async () => {
+    const page = await newPage(browser)
+    await login(page, 'member@qso.example', DEMO_PASSWORD)
+    await waitForPath(page, '/home')
+
+    await page.getByRole('navigation').getByRole('link', { name: '行事・研修', exact: true }).click()
+    await waitForPath(page, '/events')
+    await page.getByRole('link', { name: 'フォロー研修会（2027年1月）' }).click()
+    await waitForPath(page, FOLLOW_UP)
+    const main = page.locator('main')
+    await main.getByText('参加が確定した方にだけ').waitFor()
+    expect(await main.innerText()).not.toContain('meet.example.jp')
+
+    await submit(page, '参加を申し込む', /^\/events\/[^/]+(\.data)?$/)
+    await main.getByText('参加が確定しています。').waitFor()
+    await main.getByRole('link', { name: 'https://meet.example.jp/qso-follow-up-2027-01' }).waitFor()
+    expect(await main.getByRole('link', { name: 'カレンダーに追加（.ics）' }).getAttribute('href')).toBe(`${FOLLOW_UP}/calendar.ics`)
+    const violations = await checkAccessibility(page)
+    expect(violations, formatViolations(violations)).toEqual([])
+
+    await page.goto('/home')
+    await page.locator('section', { has: page.getByRole('heading', { name: '参加予定の行事' }) }).getByRole('link', { name: 'フォロー研修会（2027年1月）' }).waitFor()
+
+    await page.goto(FOLLOW_UP)
+    await submit(page, '参加をキャンセルする', /^\/events\/[^/]+(\.data)?$/)
+    await main.getByText('参加をキャンセルしました。').waitFor()
+    await page.getByRole('button', { name: '参加を申し込む', exact: true }).waitFor()
+    expect(await main.innerText()).not.toContain('meet.example.jp')
+  })
+
+  test('when a participant of a full event cancels, the first on the waiting list gets the seat and a mail', async () => {
+    const since = new Date()
+    const leaving = await newPage(browser)
+    await login(leaving, 'demo.eqso4@qso.example', DEMO_PASSWORD)
+    await waitForPath(leaving, '/home')
+    await leaving.goto(FULL_REATTENDANCE)
+    await submit(leaving, '参加をキャンセルする', /^\/events\/[^/]+(\.data)?$/)
+    await leaving.locator('main').getByText('参加をキャンセルしました。').waitFor()
+
+    const mail = await readLatestMail(mailDir(), 'member2@qso.example', { subject: '参加が確定', since })
+    const link = extractLink(mail.text, '/events/')
+    expect(new URL(link).pathname).toBe(FULL_REATTENDANCE)
+
+    const promoted = await newPage(browser)
+    await login(promoted, 'member2@qso.example', DEMO_PASSWORD)
+    await waitForPath(promoted, '/home')
+    await promoted.goto(FULL_REATTENDANCE)
+    await promoted.locator('main').getByText('参加が確定しています。').waitFor()
+  })
+})
