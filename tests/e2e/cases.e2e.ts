@@ -62,6 +62,7 @@ test('a member writes a case, masks the identifier the editor flags, publishes; 
   const since = new Date()
   await reader.getByRole('button', { name: 'コメントする', exact: true }).click()
   await expect.poll(() => reader.locator('.comment-list').innerText()).toContain('バーコード認証の導入で同種の報告が減りました')
+  expect(formatViolations(await checkAccessibility(reader))).toBe('')
 
   // The author (auto-following their case) sees it on /home and gets a mail with a link only.
   await author.goto('/home')
