@@ -23,7 +23,11 @@ export default [
     route('cases/new', 'routes/cases/edit.tsx', { id: 'case-new' }),
     route('cases/:id', 'routes/cases/detail.tsx'),
     route('cases/:id/edit', 'routes/cases/edit.tsx', { id: 'case-edit' }),
-    route('practices', 'routes/area-upcoming.tsx', { id: 'area-practices' }),
+    route('practices', 'routes/practices/index.tsx'),
+    route('practices/new', 'routes/practices/edit.tsx', { id: 'practice-new' }),
+    route('practices/:id', 'routes/practices/detail.tsx'),
+    route('practices/:id/edit', 'routes/practices/edit.tsx', { id: 'practice-edit' }),
+    route('practices/:id/attachments/:attachmentId', 'routes/practices/attachment.ts'),
     ...prefix('benchmarks', [
       index('routes/benchmarks/index.tsx'),
       route('submit', 'routes/benchmarks/submit.tsx'),

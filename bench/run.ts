@@ -81,6 +81,7 @@ async function main() {
     const { benchEvents } = await import('./events.ts')
     await benchEvents({ prisma, measure, show })
     await (await import('./cases.ts')).benchCases(prisma, measure, show)
+    await (await import('./practices.ts')).benchPractices({ prisma, measure, show })
     await prisma.$disconnect()
   } finally {
     await cluster.stop()

@@ -9,6 +9,7 @@ import { seedBenchmarks } from './seed/benchmarks.ts'
 import { seedCases } from './seed/cases.ts'
 import { seedConsultations } from './seed/consultations.ts'
 import { seedEvents } from './seed/events.ts'
+import { seedPractices } from './seed/practices.ts'
 
 export const DEMO_PASSWORD = 'qso-demo-pass'
 
@@ -94,4 +95,5 @@ export async function seedDemoData(prisma: PrismaClient) {
   await seedBenchmarks(prisma)
   await seedConsultations(prisma)
   await seedEvents(prisma)
+  await seedPractices(prisma)
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
+import { AdoptedPractices } from '#app/components/practices/adopted-practices.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
 import { NotificationLink } from '#app/components/notification-link.tsx'
 import { CasesHomeSections } from '#app/components/cases/home-sections.tsx'
@@ -11,17 +12,23 @@ import { upcomingEventsForMember } from '#app/modules/events/events.server.ts'
 import { formatEventPeriod } from '#app/modules/events/format.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
 import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
+import { hospitalAdoptions } from '#app/modules/practices/adoptions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [summary, myEvents, cases] = await Promise.all([loadHomeSummary(user), upcomingEventsForMember(user.id), loadCasesHome(user)])
-  return { ...summary, myEvents, cases }
+  const [summary, myEvents, cases, adoptedPractices] = await Promise.all([
+    loadHomeSummary(user),
+    upcomingEventsForMember(user.id),
+    loadCasesHome(user),
+    hospitalAdoptions(user),
+  ])
+  return { ...summary, myEvents, cases, adoptedPractices, hasHospital: !!user.hospitalId }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications, myEvents, cases } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, myEvents, cases, adoptedPractices, hasHospital } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -55,6 +62,8 @@ export default function Home() {
       </section>
 
       <CasesHomeSections recent={cases.recent} followed={cases.followed} />
+
+      <AdoptedPractices items={adoptedPractices} hasHospital={hasHospital} />
 
       <h2>QSO Hub でできること</h2>
       <ul className="grid">

@@ -52,6 +52,10 @@ export const AUDIT_ACTIONS = {
   'case.reviewed-marked': '検討会で扱った事例の記録',
   'comment.hidden': 'コメントの非表示',
   'comment.unhidden': 'コメントの再表示',
+  // practices
+  'practice.hidden': 'プラクティスの非表示',
+  'practice.unhidden': 'プラクティスの再表示',
+  'adoption.changed-by-admin': '他院の導入記録の変更（管理者）',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

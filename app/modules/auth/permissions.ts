@@ -17,6 +17,7 @@ export type Permission =
   | 'consultation:figures' // /admin/consultations
   | 'event:manage' // create/edit programme events, see and export participants
   | 'case:moderate' // hide/unhide cases and comments, see anonymous authors, re-scan for identifiers
+  | 'practice:moderate' // hide/unhide practices; edit any hospital's adoption record
 
 const grants: Record<Role, readonly Permission[]> = {
   MEMBER: ['member:read', 'consultation:request'],
@@ -34,6 +35,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'consultation:figures',
     'event:manage',
     'case:moderate',
+    'practice:moderate',
   ],
 }
 
@@ -81,4 +83,26 @@ export function canSeeAnonymousAuthor(user: Viewer, item: Pick<CaseAccessFacts, 
 /** Comments are edited and deleted by their author only. */
 export function canChangeComment(user: Viewer, comment: { authorId: string }): boolean {
   return !!user && user.id === comment.authorId
+}
+
+// practices (issue 7)
+type PracticeAccessFacts = { authorId: string; status: 'DRAFT' | 'PUBLISHED'; hiddenAt: Date | string | null }
+
+/** Same rule as cases: drafts for their author only; hidden practices for their author and moderators. */
+export function canViewPractice(user: Viewer, item: PracticeAccessFacts): boolean {
+  if (!user) return false
+  if (item.authorId === user.id) return true
+  if (item.status === 'DRAFT') return false
+  return !item.hiddenAt || hasPermission(user, 'practice:moderate')
+}
+
+/** Only the author edits a practice. */
+export function canEditPractice(user: Viewer, item: Pick<PracticeAccessFacts, 'authorId'>): boolean {
+  return !!user && user.id === item.authorId
+}
+
+/** A hospital's adoption record is kept by that hospital's members (and admins). */
+export function canEditAdoption(user: (NonNullable<Viewer> & { hospitalId: string | null }) | null | undefined, adoption: { hospitalId: string }): boolean {
+  if (!user) return false
+  return (!!user.hospitalId && user.hospitalId === adoption.hospitalId) || hasPermission(user, 'practice:moderate')
 }

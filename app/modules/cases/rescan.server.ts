@@ -91,6 +91,17 @@ export async function hiddenComments() {
     where: { hiddenAt: { not: null }, deletedAt: null },
     orderBy: { hiddenAt: 'desc' },
     take: 200,
-    select: { id: true, caseId: true, hiddenAt: true, hiddenReason: true, author: { select: { name: true } }, hiddenBy: { select: { name: true } }, case: { select: { title: true } } },
+    select: {
+      id: true,
+      caseId: true,
+      hiddenAt: true,
+      hiddenReason: true,
+      author: { select: { name: true } },
+      hiddenBy: { select: { name: true } },
+      case: { select: { title: true } },
+      // practices (issue 7): comments under a practice are moderated here too
+      practiceId: true,
+      practice: { select: { title: true } },
+    },
   })
 }

@@ -32,6 +32,9 @@ async function refreshSubjectActivity(tx: Tx, subject: DiscussionSubject) {
   switch (subject.kind) {
     case 'case':
       await tx.case.update({ where: { id: subject.id }, data: { commentCount: count, lastCommentAt: last?.createdAt ?? null } })
+      break
+    case 'practice':
+      await tx.practice.update({ where: { id: subject.id }, data: { commentCount: count, lastCommentAt: last?.createdAt ?? null } })
   }
 }
 

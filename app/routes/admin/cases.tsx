@@ -132,7 +132,11 @@ export default function AdminCases() {
                 {comments.map((comment) => (
                   <tr key={comment.id}>
                     <td>
-                      <Link to={`/cases/${comment.caseId}#comment-${comment.id}`}>{comment.case?.title}</Link>
+                      {comment.practiceId ? (
+                        <Link to={`/practices/${comment.practiceId}#comment-${comment.id}`}>{comment.practice?.title}（プラクティス）</Link>
+                      ) : (
+                        <Link to={`/cases/${comment.caseId}#comment-${comment.id}`}>{comment.case?.title}</Link>
+                      )}
                     </td>
                     <td>{comment.author.name}</td>
                     <td className="nowrap">
