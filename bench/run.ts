@@ -10,7 +10,7 @@ import { clusterUrl, ensureDatabase, startEmbeddedCluster } from '#server/embedd
 import { benchSearch } from './search.ts'
 import { benchDeidentify } from './deidentify.ts'
 
-export type Figures = { median: number; p95: number; runs: number }
+type Figures = { median: number; p95: number; runs: number }
 
 async function measure(runs: number, task: (i: number) => Promise<unknown>): Promise<Figures> {
   const times: number[] = []
@@ -81,6 +81,8 @@ async function main() {
 
     const { benchEvents } = await import('./events.ts')
     await benchEvents({ prisma, measure, show })
+    await (await import('./cases.ts')).benchCases(prisma, measure, show)
+    await (await import('./practices.ts')).benchPractices({ prisma, measure, show })
     await benchSearch({ prisma, measure, show })
     await prisma.$disconnect()
   } finally {
