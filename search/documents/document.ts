@@ -1,5 +1,6 @@
 /** Helpers for document mappers. */
 import { createHash } from 'node:crypto'
+import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { BODY_LIMIT, type SearchDocument } from '../types.ts'
 
 /** A content hash of everything but the version itself: equal versions mean nothing to re-index. */
@@ -15,4 +16,34 @@ export function documentVersion(document: Omit<SearchDocument, 'version'>): stri
 export function finishDocument(document: Omit<SearchDocument, 'key' | 'version'>): SearchDocument {
   const base = { ...document, key: `${document.type}:${document.id}`, body: document.body.slice(0, BODY_LIMIT) }
   return { ...base, version: documentVersion(base) }
+}
+
+/** A stored rich-text section (ProseMirror JSON, validated when it was written) as plain text; anything else is ''. */
+export function plainText(json: unknown): string {
+  if (!json || typeof json !== 'object' || (json as { type?: unknown }).type !== 'doc') return ''
+  return richTextToPlainText(json as RichTextDoc)
+}
+
+/** Non-empty parts, one per line. */
+export function joinText(parts: (string | null | undefined)[]): string {
+  return parts
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join('\n')
+}
+
+/** The year in Japan (facet "year" for things dated by a timestamp). */
+export function tokyoYear(date: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Tokyo', year: 'numeric' }).format(date))
+}
+
+/** Ids in batches, ordered by id (keyset pagination: stable while rows change underneath). */
+export async function* inBatches<T extends { id: string }>(batchSize: number, page: (after: string | undefined, take: number) => Promise<T[]>): AsyncIterable<T[]> {
+  let after: string | undefined
+  for (;;) {
+    const rows = await page(after, batchSize)
+    if (rows.length) yield rows
+    if (rows.length < batchSize) return
+    after = rows[rows.length - 1]!.id
+  }
 }
