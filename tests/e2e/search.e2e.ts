@@ -12,7 +12,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
-test('the header search is a combobox; Enter opens /search, which passes axe', async () => {
+const INSULIN_CASE = '手書き指示の「4U」を「40単位」と読み誤ったインスリン過量投与'
+
+test('a seeded demo case is found from the header combobox and on /search (axe passes)', async () => {
   const page = await newPage(browser)
   await login(page, 'member2@qso.example', DEMO_PASSWORD)
   await waitForPath(page, '/home')
@@ -20,13 +22,29 @@ test('the header search is a combobox; Enter opens /search, which passes axe', a
   const box = page.getByRole('combobox', { name: 'サイト内検索' })
   expect(await box.getAttribute('aria-expanded')).toBe('false')
   expect(await box.getAttribute('aria-controls')).toBeTruthy()
+  // Half-width katakana, as typed on some hospital terminals.
   await box.fill('ｲﾝｽﾘﾝ')
   await page.getByRole('status').filter({ hasText: /候補/ }).waitFor()
+  // The case itself (its comments, titled 「…」へのコメント, may follow it).
+  await page.getByRole('option', { name: new RegExp(`^事例 ${INSULIN_CASE}`) }).waitFor()
   await box.press('Enter')
   await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'ｲﾝｽﾘﾝ')
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('検索')
+  const result = page.getByRole('link', { name: INSULIN_CASE, exact: true })
+  await result.waitFor()
   const violations = await checkAccessibility(page)
   expect(violations, formatViolations(violations)).toEqual([])
+
+  // The type-ahead option opens the case itself with the keyboard.
+  await box.fill('いんすりん 過量')
+  await page.getByRole('option', { name: new RegExp(`^事例 ${INSULIN_CASE}`) }).waitFor()
+  const options = await page.getByRole('option').allInnerTexts()
+  const index = options.findIndex((text) => text.replace(/\s+/g, ' ').startsWith(`事例 ${INSULIN_CASE}`))
+  expect(index).toBeGreaterThanOrEqual(0)
+  for (let i = 0; i <= index; i++) await box.press('ArrowDown')
+  await box.press('Enter')
+  await page.waitForURL((url) => /^\/cases\/[a-z0-9]+$/.test(url.pathname))
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain(INSULIN_CASE)
 
   const health = await page.request.get('/healthz')
   expect(await health.json()).toMatchObject({ search: { engine: 'embedded', state: 'ready' } })
