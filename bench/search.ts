@@ -1,7 +1,8 @@
 /**
  * Search section of `npm run bench`: the embedded engine's index build time and query latency for 10,000 and
  * 50,000 generated case-like documents, against PostgreSQL ILIKE over the same rows as the naive baseline.
- * (Meilisearch is not measured here: no server can run on this machine.)
+ * Then the start-up build through the real document mappers, over the cases, practices and comments the earlier
+ * sections left in the database. (Meilisearch is not measured here: no server can run on this machine.)
  */
 import os from 'node:os'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
@@ -105,4 +106,19 @@ export async function benchSearch({ prisma, measure, show }: Helpers) {
     )
     console.log(`matches (normalisation + synonyms vs none): ${found.join(' · ')}`)
   }
+
+  await benchStartupBuild({ prisma, measure, show })
+}
+
+/** What `npm run dev` / `npm start` do with the embedded engine: read every visible document from PostgreSQL. */
+async function benchStartupBuild({ prisma }: Helpers) {
+  const [cases, practices, comments] = await Promise.all([prisma.case.count(), prisma.practice.count(), prisma.comment.count()])
+  if (cases + practices + comments === 0) return
+  const { loadAllDocuments } = await import('#search/documents/registry.server.ts')
+  console.log(`\n== Search: start-up build from PostgreSQL through the document mappers (${cases} cases, ${practices} practices, ${comments} comments in the tables)`)
+  const engine = new EmbeddedEngine()
+  const started = performance.now()
+  const { documents } = await engine.rebuild(loadAllDocuments(500))
+  const seconds = (performance.now() - started) / 1000
+  console.log(`${'embedded: load visible documents and build'.padEnd(58)} ${seconds.toFixed(2).padStart(8)} s    (${documents} documents, ${Math.round(documents / seconds)} documents/s)`)
 }
