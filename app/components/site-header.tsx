@@ -1,4 +1,5 @@
 import { Form, Link, NavLink } from '@remix-run/react'
+import { clearEditorAutosave } from '#app/components/editor/autosave.ts'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
 import { hasPermission } from '#app/modules/auth/permissions.ts'
 import { useOptionalUser } from '#app/root.tsx'
@@ -27,7 +28,8 @@ export function SiteHeader() {
               ) : null}
             </Link>
             <Link to="/settings/profile">設定</Link>
-            <Form method="post" action="/logout">
+            {/* Unsaved editor drafts may hold incident details: they do not outlive the session on a shared PC. */}
+            <Form method="post" action="/logout" onSubmit={() => clearEditorAutosave('')}>
               <button type="submit" className="button button--quiet">
                 ログアウト
               </button>

@@ -1,12 +1,18 @@
 /**
  * Drafts of editor contents in localStorage, so nothing typed is lost when the tab closes or the browser
- * crashes before the form is saved. Keys are namespaced; pages clear them after a successful save with
- * clearEditorAutosave(prefix).
+ * crashes before the form is saved. Keys are `qso-editor:<user id>:<autosaveKey>`: on a shared hospital PC one
+ * member never gets another's draft offered. Pages clear drafts after a successful save with
+ * clearEditorAutosave(prefix); signing out clears all of them.
  */
 
 const NAMESPACE = 'qso-editor:'
 /** Drafts older than this are not offered any more (and are removed when seen). */
-const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
+
+/** The storage key of one editor's draft for one member ("anon" when signed out). */
+export function draftKey(userId: string | null | undefined, autosaveKey: string): string {
+  return `${userId || 'anon'}:${autosaveKey}`
+}
 
 export type StoredDraft = { savedAt: number; doc: unknown }
 
@@ -53,9 +59,9 @@ export function removeDraft(key: string): void {
 }
 
 /**
- * Removes every stored draft whose autosaveKey starts with `prefix` — call it once the content is saved,
- * e.g. clearEditorAutosave('case-draft:new:') after a new case was created, or `case-draft:${id}:` on the
- * saved case's page.
+ * Removes every stored draft (of any member) whose autosaveKey starts with `prefix` — call it once the content
+ * is saved, e.g. clearEditorAutosave('case-draft:new:') after a new case was created, or `case-draft:${id}:` on
+ * the saved case's page. clearEditorAutosave('') removes all drafts (sign-out).
  */
 export function clearEditorAutosave(prefix: string): void {
   const store = storage()
@@ -63,7 +69,9 @@ export function clearEditorAutosave(prefix: string): void {
   const doomed: string[] = []
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i)
-    if (key?.startsWith(NAMESPACE + prefix)) doomed.push(key)
+    if (!key?.startsWith(NAMESPACE)) continue
+    const rest = key.slice(NAMESPACE.length)
+    if (rest.slice(rest.indexOf(':') + 1).startsWith(prefix)) doomed.push(key)
   }
   for (const key of doomed) store.removeItem(key)
 }

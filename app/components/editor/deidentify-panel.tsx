@@ -1,25 +1,11 @@
 import type { Editor } from '@tiptap/react'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { FINDING_TYPE_LABELS } from '#app/modules/deidentify/detect.ts'
 import { clearFindings, maskTransaction, placeFindings, plainTextOf, type DeidFinding, type PlacedFinding } from './deidentify-plugin.ts'
-
-// TODO(deidentify on main): import FINDING_TYPE_LABELS from '#app/modules/deidentify/detect.ts' instead.
-const FINDING_TYPE_LABELS: Record<string, string> = {
-  'person-name': '氏名',
-  'patient-id': '患者ID',
-  date: '日付',
-  'birth-date': '生年月日',
-  'age-over-89': '90歳以上の年齢',
-  phone: '電話番号',
-  email: 'メールアドレス',
-  'postal-code': '郵便番号',
-  address: '住所',
-  'insurance-number': '保険証番号',
-  'facility-name': '施設名',
-}
 
 const CHECK_DELAY_MS = 600
 
-type CheckState = { status: 'idle' | 'checking' | 'done' | 'error'; findings: PlacedFinding[] }
+type CheckState = { status: 'idle' | 'empty' | 'checking' | 'done' | 'error'; findings: PlacedFinding[] }
 
 /** Reads the API answer defensively: anything malformed counts as a failed check. */
 export function parseDeidentifyAnswer(body: unknown): DeidFinding[] | null {
@@ -58,12 +44,13 @@ export function useDeidentify(editor: Editor | null, enabled: boolean) {
     if (!text.trim()) {
       inflight.current = null
       editor.view.dispatch(clearFindings(editor.state))
-      setState({ status: 'done', findings: [] })
+      setState({ status: 'empty', findings: [] })
       return
     }
     const controller = new AbortController()
     inflight.current = controller
-    setState((previous) => ({ ...previous, status: 'checking' }))
+    // While a re-check runs, the last answer stays on screen: the live region speaks only when the answer changes.
+    setState((previous) => (previous.status === 'done' || previous.status === 'error' ? previous : { ...previous, status: 'checking' }))
     try {
       const response = await fetch('/api/deidentify', {
         method: 'POST',
@@ -130,13 +117,15 @@ export function DeidentifyPanel({
   const blocking = findings.filter((finding) => finding.severity === 'block').length
   const warnings = findings.length - blocking
   let summary: string
-  if (status === 'error') summary = '個人情報のチェックを確認できませんでした。保存時にもう一度確認します。'
+  // Nothing written yet: the live region stays (so later changes are announced) but says nothing.
+  if (status === 'empty') summary = ''
+  else if (status === 'error') summary = '個人情報のチェックを確認できませんでした。保存時にもう一度確認します。'
   else if (status === 'idle' || (status === 'checking' && findings.length === 0)) summary = '個人情報をチェックしています…'
   else if (findings.length === 0) summary = '個人を特定できる情報は見つかりませんでした。'
   else summary = `要修正 ${blocking}件、確認 ${warnings}件の個人情報の候補があります。`
 
   return (
-    <section className="deid-panel" aria-label={`${label}の個人情報チェック`}>
+    <section className={`deid-panel${status === 'empty' ? ' deid-panel--empty' : ''}`} aria-label={`${label}の個人情報チェック`}>
       <p className={`deid-panel__status${status === 'error' ? ' deid-panel__status--error' : ''}`} aria-live="polite">
         {summary}
       </p>
@@ -148,7 +137,7 @@ export function DeidentifyPanel({
                 <span className={`badge ${finding.severity === 'block' ? 'badge--danger' : 'deid-panel__badge--warn'}`}>
                   {finding.severity === 'block' ? '要修正' : '確認'}
                 </span>
-                <span className="deid-panel__type">{FINDING_TYPE_LABELS[finding.type] ?? finding.type}</span>
+                <span className="deid-panel__type">{FINDING_TYPE_LABELS[finding.type as keyof typeof FINDING_TYPE_LABELS] ?? finding.type}</span>
                 <span className="deid-panel__text">「{finding.text}」</span>
                 <span className="deid-panel__replacement">→ {finding.replacement}</span>
                 <button

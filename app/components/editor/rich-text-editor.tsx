@@ -11,7 +11,8 @@ import {
   type RichTextProfile,
 } from '#app/modules/rich-text/rich-text.ts'
 import { RichTextView } from '#app/modules/rich-text/rich-text-view.tsx'
-import { readDraft, removeDraft, writeDraft } from './autosave.ts'
+import { useOptionalUser } from '#app/root.tsx'
+import { draftKey, readDraft, removeDraft, writeDraft } from './autosave.ts'
 import { DeidentifyPanel, useDeidentify } from './deidentify-panel.tsx'
 import { DeidentifyHighlight } from './deidentify-plugin.ts'
 import { editorExtensions } from './extensions.ts'
@@ -54,7 +55,15 @@ function canonical(value: unknown, profile: RichTextProfile): string | null {
 }
 
 /**
- * Tiptap editor for one rich-text field of a plain Remix <Form>. Keeps a hidden input in sync, autosaves drafts
+ * Tiptap editor for one rich-text field of a plain Remix <Form>.
+ *
+ *   <RichTextEditor name="analysis" label="要因分析" profile="full" defaultValue={section ?? null}
+ *     autosaveKey={`case-draft:${caseId ?? 'new'}:analysis`} deidentify maxLength={20_000}
+ *     errors={fields.analysis.errors} />
+ *
+ * Server side: `richTextField('full', { maxLength: 20_000 })` in the zod schema (or parseRichText), store the
+ * normalised doc, show it with <RichTextView>. After a successful save call clearEditorAutosave('case-draft:new:')
+ * (e.g. in a useEffect of the page the action redirects to). Keeps a hidden input in sync, autosaves drafts
  * to localStorage (restoring them with a notice), counts characters like the server (richTextLength) and can
  * check for personal information as you type.
  */
@@ -72,27 +81,32 @@ export function RichTextEditor({
   help,
   placeholder,
 }: RichTextEditorProps) {
+  const user = useOptionalUser()
+  const storageKey = autosaveKey ? draftKey(user?.id, autosaveKey) : undefined
   const id = useId()
   const labelId = `${id}-label`
   const helpId = `${id}-help`
   const errorId = `${id}-error`
   const countId = `${id}-count`
+  const keysId = `${id}-keys`
 
   const initial = useMemo(() => initialDocument(defaultValue, profile), [defaultValue, profile])
   const initialJson = useMemo(() => JSON.stringify(initial), [initial])
   const [length, setLength] = useState(() => richTextLength(initial))
+  // Controlled: React resets an uncontrolled hidden input to its defaultValue on re-render.
+  const [posted, setPosted] = useState(initialJson)
   const [restored, setRestored] = useState<{ savedAt: number } | null>(null)
-  const hiddenInput = useRef<HTMLInputElement>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
+  const rootRef = useRef<HTMLDivElement>(null)
   const autosaveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const pendingSave = useRef<(() => void) | null>(null)
 
   // Refs so the editor's long-lived callbacks always see the current props.
-  const latest = useRef({ autosaveKey, profile, initialJson })
-  latest.current = { autosaveKey, profile, initialJson }
+  const latest = useRef({ storageKey, profile, initialJson })
+  latest.current = { storageKey, profile, initialJson }
 
   const saveDraftNow = useCallback((editor: Editor) => {
-    const { autosaveKey: key, profile: p, initialJson: base } = latest.current
+    const { storageKey: key, profile: p, initialJson: base } = latest.current
     if (!key || editor.isDestroyed) return
     const current = canonical(editor.getJSON(), p)
     if (current === null) return
@@ -103,9 +117,9 @@ export function RichTextEditor({
   const onUpdate = useCallback(
     ({ editor }: { editor: Editor }) => {
       const json = editor.getJSON()
-      if (hiddenInput.current) hiddenInput.current.value = JSON.stringify(json)
+      setPosted(JSON.stringify(json))
       setLength(richTextLength(json as RichTextDoc))
-      if (latest.current.autosaveKey) {
+      if (latest.current.storageKey) {
         clearTimeout(autosaveTimer.current)
         pendingSave.current = () => saveDraftNow(editor)
         autosaveTimer.current = setTimeout(() => {
@@ -131,7 +145,7 @@ export function RichTextEditor({
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-labelledby': labelId,
-        'aria-describedby': [help ? helpId : null, invalid ? errorId : null, countId, describedBy].filter(Boolean).join(' '),
+        'aria-describedby': [help ? helpId : null, invalid ? errorId : null, countId, keysId, describedBy].filter(Boolean).join(' '),
         ...(invalid ? { 'aria-invalid': 'true' } : {}),
         ...(required ? { 'aria-required': 'true' } : {}),
         class: 'rich-editor__content',
@@ -145,7 +159,7 @@ export function RichTextEditor({
         return false
       },
     }),
-    [labelId, help, helpId, invalid, errorId, countId, describedBy, required],
+    [labelId, help, helpId, invalid, errorId, countId, keysId, describedBy, required],
   )
 
   const editor = useEditor({
@@ -158,12 +172,12 @@ export function RichTextEditor({
 
   // Restore a draft that differs from what the page loaded with.
   useEffect(() => {
-    if (!editor || !autosaveKey) return
-    const draft = readDraft(autosaveKey)
+    if (!editor || !storageKey) return
+    const draft = readDraft(storageKey)
     if (!draft) return
     const draftJson = canonical(draft.doc, profile)
     if (draftJson === null || draftJson === initialJson) {
-      removeDraft(autosaveKey)
+      removeDraft(storageKey)
       return
     }
     editor.commands.setContent(JSON.parse(draftJson) as JSONContent, { emitUpdate: true })
@@ -172,9 +186,18 @@ export function RichTextEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor])
 
-  // Write a pending draft at once when the page goes away (tab closed, navigation, crash-prone mobile).
+  // Write a pending draft at once when the page goes away (tab closed, navigation, crash-prone mobile) and when
+  // the form is submitted — so that nothing is left pending to be written after the page has cleared the
+  // drafts of a successful save (clearEditorAutosave), which would offer the saved text again.
   useEffect(() => {
-    const flush = () => pendingSave.current?.()
+    const flush = () => {
+      clearTimeout(autosaveTimer.current)
+      const save = pendingSave.current
+      pendingSave.current = null
+      save?.()
+    }
+    const form = rootRef.current?.closest('form')
+    form?.addEventListener('submit', flush)
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush()
     }
@@ -182,6 +205,7 @@ export function RichTextEditor({
     document.addEventListener('visibilitychange', onVisibility)
     return () => {
       window.removeEventListener('pagehide', flush)
+      form?.removeEventListener('submit', flush)
       document.removeEventListener('visibilitychange', onVisibility)
       clearTimeout(autosaveTimer.current)
       flush()
@@ -193,7 +217,7 @@ export function RichTextEditor({
     editor.commands.setContent(initial.content?.length ? (initial as JSONContent) : null, { emitUpdate: true })
     clearTimeout(autosaveTimer.current)
     pendingSave.current = null
-    if (autosaveKey) removeDraft(autosaveKey)
+    if (storageKey) removeDraft(storageKey)
     setRestored(null)
     editor.commands.focus()
   }
@@ -202,7 +226,7 @@ export function RichTextEditor({
   const over = length > maxLength
 
   return (
-    <div className={`field rich-editor${invalid ? ' rich-editor--invalid' : ''}`}>
+    <div ref={rootRef} className={`field rich-editor${invalid ? ' rich-editor--invalid' : ''}`}>
       <div
         id={labelId}
         className="rich-editor__label"
@@ -237,6 +261,9 @@ export function RichTextEditor({
           </div>
         )}
       </div>
+      <span id={keysId} className="visually-hidden">
+        Alt+F10で書式ツールバーに移動します。{profile === 'full' ? '表の中ではTabで次のセルへ、表の後ろへは下矢印で出られます。' : null}
+      </span>
       <div className="rich-editor__footer">
         <span id={countId} className={`rich-editor__count${over ? ' rich-editor__count--over' : ''}`}>
           {formatNumber(length)} / {formatNumber(maxLength)} 文字
@@ -248,7 +275,7 @@ export function RichTextEditor({
           {help}
         </p>
       ) : null}
-      <input ref={hiddenInput} type="hidden" name={name} defaultValue={initialJson} />
+      <input type="hidden" name={name} value={posted} />
       {deidentify && editor ? <DeidentifyPanel label={label} status={deid.status} findings={deid.findings} onMask={deid.mask} /> : null}
       <ErrorList id={errorId} errors={errors} />
     </div>

@@ -59,13 +59,13 @@ export function EditorToolbar({ editor, profile, label, onEscape }: { editor: Ed
     ...(full
       ? [
           { key: 'h2', text: '見出し', label: '見出し（大）', pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-          { key: 'h3', text: '小見出し', label: '見出し（小）', pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+          { key: 'h3', text: '小見出し', label: '小見出し', pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
         ]
       : []),
-    { key: 'bold', text: 'B', label: '太字（Ctrl+B）', pressed: state.bold, run: () => chain().toggleBold().run(), separatorBefore: full },
-    { key: 'italic', text: 'I', label: '斜体（Ctrl+I）', pressed: state.italic, run: () => chain().toggleItalic().run() },
-    { key: 'ul', text: '・リスト', label: '箇条書き', pressed: state.bulletList, run: () => chain().toggleBulletList().run(), separatorBefore: true },
-    { key: 'ol', text: '1. リスト', label: '番号付きリスト', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    { key: 'bold', text: 'B', label: '太字 (Ctrl+B)', pressed: state.bold, run: () => chain().toggleBold().run(), separatorBefore: full },
+    { key: 'italic', text: 'I', label: '斜体 (Ctrl+I)', pressed: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'ul', text: '箇条書き', label: '箇条書き', pressed: state.bulletList, run: () => chain().toggleBulletList().run(), separatorBefore: true },
+    { key: 'ol', text: '番号付き', label: '番号付きリスト', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
     {
       key: 'link',
       text: 'リンク',
@@ -94,16 +94,16 @@ export function EditorToolbar({ editor, profile, label, onEscape }: { editor: Ed
           },
           ...(state.inTable
             ? [
-                { key: 'row', text: '行＋', label: '下に行を追加', run: () => chain().addRowAfter().run() },
-                { key: 'col', text: '列＋', label: '右に列を追加', run: () => chain().addColumnAfter().run() },
-                { key: 'delrow', text: '行－', label: 'この行を削除', run: () => chain().deleteRow().run() },
+                { key: 'row', text: '行を追加', label: '行を追加（下へ）', run: () => chain().addRowAfter().run() },
+                { key: 'col', text: '列を追加', label: '列を追加（右へ）', run: () => chain().addColumnAfter().run() },
+                { key: 'delrow', text: '行を削除', label: '行を削除', run: () => chain().deleteRow().run() },
                 { key: 'deltable', text: '表を削除', label: '表を削除', run: () => chain().deleteTable().run() },
               ]
             : []),
         ]
       : []),
-    { key: 'undo', text: '↶', label: '元に戻す（Ctrl+Z）', disabled: !state.canUndo, run: () => chain().undo().run(), separatorBefore: true },
-    { key: 'redo', text: '↷', label: 'やり直す（Ctrl+Shift+Z）', disabled: !state.canRedo, run: () => chain().redo().run() },
+    { key: 'undo', text: '↶', label: '元に戻す (Ctrl+Z)', disabled: !state.canUndo, run: () => chain().undo().run(), separatorBefore: true },
+    { key: 'redo', text: '↷', label: 'やり直す (Ctrl+Shift+Z)', disabled: !state.canRedo, run: () => chain().redo().run() },
   ]
   const current = Math.min(active, items.length - 1)
 
@@ -148,7 +148,7 @@ export function EditorToolbar({ editor, profile, label, onEscape }: { editor: Ed
                 buttons.current[index] = element
               }}
               type="button"
-              className="rich-editor__button"
+              className={`rich-editor__button rich-editor__button--${item.key}`}
               tabIndex={index === current ? 0 : -1}
               aria-label={item.label}
               title={item.label}

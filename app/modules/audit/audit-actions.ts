@@ -17,6 +17,10 @@ export const AUDIT_ACTIONS = {
   'member.profile-updated': 'プロフィール更新',
   'hospital.created': '病院の登録',
   'hospital.updated': '病院情報の更新',
+  'benchmark.submitted': 'ベンチマークデータの登録',
+  'benchmark.corrected': 'ベンチマークデータの修正',
+  'benchmark.imported': 'ベンチマークデータのCSV取り込み',
+  'benchmark.reminders-sent': 'ベンチマーク未提出のリマインド送信',
   // events
   'event.created': '行事の登録',
   'event.updated': '行事の更新',

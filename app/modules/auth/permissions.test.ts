@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { canEditProfile, hasPermission, type Permission, type Role } from './permissions.ts'
 import { safeRedirectPath } from './require.server.ts'
 
-const adminOnly: Permission[] = ['admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read']
+const adminOnly: Permission[] = ['admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'benchmark:any-hospital']
 
 describe('hasPermission', () => {
   test.each<[Role, Permission, boolean]>([

@@ -11,12 +11,13 @@ export type Permission =
   | 'member:manage' // change roles, deactivate
   | 'hospital:manage'
   | 'audit:read'
+  | 'benchmark:any-hospital' // view and submit risk-volume data for any hospital (members: their own only)
   | 'event:manage' // create/edit programme events, see and export participants
 
 const grants: Record<Role, readonly Permission[]> = {
   MEMBER: ['member:read'],
   CONSULTANT: ['member:read'],
-  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'event:manage'],
+  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'benchmark:any-hospital', 'event:manage'],
 }
 
 export function hasPermission(user: { role: Role } | null | undefined, permission: Permission): boolean {

@@ -47,6 +47,20 @@ ${input.when} に、QSO Hub のログイン用メールアドレスが事務局�
   }
 }
 
+export function benchmarkReminderMail(input: { name: string; hospitalName: string; period: string; link: string }) {
+  return {
+    subject: `【QSO Hub】${input.period}分のベンチマークデータのご提出のお願い`,
+    text: `${input.name} さん
+
+${input.hospitalName} の ${input.period}分のリスク量・ベンチマーキングのデータがまだ登録されていません。
+お手すきの際に、下記のページから入力または CSV で取り込んでください。
+
+${input.link}
+
+報告件数が少ない月も、そのままご登録ください。少ない報告は、報告文化を見直すきっかけになる大切な情報です。${signature}`,
+  }
+}
+
 // events
 
 export function eventPromotedMail(input: { name: string; title: string; startsAt: string; link: string }) {

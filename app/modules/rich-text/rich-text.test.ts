@@ -4,6 +4,7 @@ import {
   parseRichText,
   plainRangeToDocRanges,
   replaceTextRange,
+  replaceTextRanges,
   richTextFromPlainText,
   richTextLength,
   richTextPlainTextMap,
@@ -119,6 +120,16 @@ describe('parseRichText: rejections', () => {
 
   test.each(['underline', 'textStyle', 'highlight', 'script'])('unknown mark %s', (type) => {
     expect(expectError(doc(p(t('a', [{ type }]))))).toMatch(/書式|使え/)
+  })
+
+  test('prototype keys are neither types nor attributes', () => {
+    expect(expectError(doc({ type: 'constructor' }))).toBe('本文に使えない要素（constructor）が含まれています。')
+    expect(expectError(doc({ type: '__proto__' }))).toMatch(/使えない要素/)
+    expect(expectError(doc(p(t('x', [{ type: 'toString' }]))))).toBe('本文に使えない書式（toString）が含まれています。')
+    expect(expectError('{"type":"doc","content":[{"type":"heading","attrs":{"__proto__":{"level":2}},"content":[{"type":"text","text":"x"}]}]}')).toMatch(/見出し/)
+    const parsed = expectOk('{"type":"doc","__proto__":{"polluted":true},"content":[{"type":"paragraph","__proto__":{"x":1},"content":[]}]}')
+    expect(parsed).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   test('heading levels other than 2–4', () => {
@@ -331,6 +342,16 @@ describe('position map and masking', () => {
     const across = replaceTextRange(d, 4, 9, '■')
     expect(richTextToPlainText(across)).toBe('山田太郎■\n90年\nA\nB')
     expect(across.content).toHaveLength(3)
+  })
+
+  test('replaceTextRanges applies all findings, skipping overlaps', () => {
+    const out = replaceTextRanges(d, [
+      { start: 7, end: 12, replacement: 'X年' },
+      { start: 0, end: 4, replacement: '○○' },
+      { start: 2, end: 6, replacement: 'overlap' },
+    ])
+    expect(richTextToPlainText(out)).toBe('○○さん\nX年\nA\nB')
+    expect(replaceTextRanges(d, [])).toEqual(d)
   })
 
   test('masking from the end keeps earlier offsets valid', () => {

@@ -125,9 +125,9 @@ const MESSAGES = {
   table: '表のセルの結合は1〜20の範囲にしてください。',
   listStart: '番号付きリストの開始番号が正しくありません。',
   unknownNode: (type: string) =>
-    NODE_LABELS[type] ? `ここでは「${NODE_LABELS[type]}」は使えません。` : `本文に使えない要素（${type.slice(0, 40)}）が含まれています。`,
+    Object.hasOwn(NODE_LABELS, type) ? `ここでは「${NODE_LABELS[type]}」は使えません。` : `本文に使えない要素（${type.slice(0, 40)}）が含まれています。`,
   unknownMark: (type: string) =>
-    NODE_LABELS[type] ? `ここでは「${NODE_LABELS[type]}」は使えません。` : `本文に使えない書式（${type.slice(0, 40)}）が含まれています。`,
+    Object.hasOwn(NODE_LABELS, type) ? `ここでは「${NODE_LABELS[type]}」は使えません。` : `本文に使えない書式（${type.slice(0, 40)}）が含まれています。`,
   misplaced: (type: string) => `本文の構造が正しくありません（${type.slice(0, 40)} の位置）。`,
   maxLength: (max: number, actual: number) =>
     `${max.toLocaleString('ja-JP')}文字以内で入力してください（現在 ${actual.toLocaleString('ja-JP')}文字）。`,
@@ -489,4 +489,21 @@ export function replaceTextRange(doc: RichTextDoc, start: number, end: number, r
     else parent.content!.splice(index, 1)
   }
   return copy
+}
+
+/**
+ * Applies several replacements at once (e.g. every de-identification finding), offsets into the original plain
+ * text. Overlapping ranges: the one starting first wins, the others are skipped.
+ */
+export function replaceTextRanges(doc: RichTextDoc, ranges: readonly { start: number; end: number; replacement: string }[]): RichTextDoc {
+  const ordered = [...ranges].filter((range) => range.end > range.start).sort((a, b) => a.start - b.start)
+  const kept: typeof ordered = []
+  for (const range of ordered) {
+    const previous = kept[kept.length - 1]
+    if (!previous || range.start >= previous.end) kept.push(range)
+  }
+  let out = doc
+  // From the end backwards, so the offsets of earlier ranges stay valid.
+  for (const range of kept.reverse()) out = replaceTextRange(out, range.start, range.end, range.replacement)
+  return out === doc ? (structuredClone(doc) as RichTextDoc) : out
 }

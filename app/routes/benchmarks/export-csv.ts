@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
+import { serialiseBenchmarkCsv } from '#app/modules/benchmarks/csv.ts'
+import { listMonths } from '#app/modules/benchmarks/submissions.server.ts'
+
+// The hospital's own months (members: their hospital; admins: ?hospital=), with a BOM so that Excel opens it as
+// UTF-8. The file name carries no hospital name (it may end up in shared folders).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  const scope = await requireBenchmarkScope(request, url.searchParams.get('hospital'))
+  const hospital = requireScopedHospital(scope)
+  const months = await listMonths(hospital.id)
+  return new Response(`\uFEFF${serialiseBenchmarkCsv(months)}`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="benchmarks-export.csv"',
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}
