@@ -76,6 +76,7 @@ async function main() {
 
     const { benchBenchmarks } = await import('./benchmarks.ts')
     await benchBenchmarks(prisma, measure, show)
+    await (await import('./consultations.ts')).benchConsultations(prisma, measure, show)
 
     const { benchEvents } = await import('./events.ts')
     await benchEvents({ prisma, measure, show })

@@ -6,6 +6,7 @@ import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import type { CourseCode, HospitalTypeCode, ProfessionCode } from '#app/modules/members/labels.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { seedBenchmarks } from './seed/benchmarks.ts'
+import { seedConsultations } from './seed/consultations.ts'
 import { seedEvents } from './seed/events.ts'
 
 export const DEMO_PASSWORD = 'qso-demo-pass'
@@ -89,5 +90,6 @@ export async function seedDemoData(prisma: PrismaClient) {
   }
   console.log(`Demo data: ${hospitals.length} hospitals, ${users.length} members (password ${DEMO_PASSWORD}).`)
   await seedBenchmarks(prisma)
+  await seedConsultations(prisma)
   await seedEvents(prisma)
 }

@@ -16,6 +16,20 @@ describe('hasPermission', () => {
     expect(hasPermission({ role }, permission)).toBe(expected)
   })
 
+  test.each<[Role, Permission, boolean]>([
+    ['MEMBER', 'consultation:request', true],
+    ['CONSULTANT', 'consultation:request', true],
+    ['ADMIN', 'consultation:request', true],
+    ['MEMBER', 'consultation:desk', false],
+    ['CONSULTANT', 'consultation:desk', true],
+    ['ADMIN', 'consultation:desk', true],
+    ['MEMBER', 'consultation:figures', false],
+    ['CONSULTANT', 'consultation:figures', false],
+    ['ADMIN', 'consultation:figures', true],
+  ])('consultations: %s / %s → %s', (role, permission, expected) => {
+    expect(hasPermission({ role }, permission)).toBe(expected)
+  })
+
   test('nobody signed in has no permission', () => {
     expect(hasPermission(null, 'member:read')).toBe(false)
   })

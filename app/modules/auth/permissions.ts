@@ -12,12 +12,27 @@ export type Permission =
   | 'hospital:manage'
   | 'audit:read'
   | 'benchmark:any-hospital' // view and submit risk-volume data for any hospital (members: their own only)
+  | 'consultation:request' // file crisis consultations and follow one's own
+  | 'consultation:desk' // the consultant desk: every submitted request, internal notes, assignment, on-call
+  | 'consultation:figures' // /admin/consultations
   | 'event:manage' // create/edit programme events, see and export participants
 
 const grants: Record<Role, readonly Permission[]> = {
-  MEMBER: ['member:read'],
-  CONSULTANT: ['member:read'],
-  ADMIN: ['member:read', 'admin:access', 'invite:manage', 'member:manage', 'hospital:manage', 'audit:read', 'benchmark:any-hospital', 'event:manage'],
+  MEMBER: ['member:read', 'consultation:request'],
+  CONSULTANT: ['member:read', 'consultation:request', 'consultation:desk'],
+  ADMIN: [
+    'member:read',
+    'admin:access',
+    'invite:manage',
+    'member:manage',
+    'hospital:manage',
+    'audit:read',
+    'benchmark:any-hospital',
+    'consultation:request',
+    'consultation:desk',
+    'consultation:figures',
+    'event:manage',
+  ],
 }
 
 export function hasPermission(user: { role: Role } | null | undefined, permission: Permission): boolean {

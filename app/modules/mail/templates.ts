@@ -61,6 +61,34 @@ ${input.link}
   }
 }
 
+// Crisis consultations: a link only. Nothing about the case (not even the hospital) goes into a mail, which may
+// be forwarded, printed or read on a shared screen; the page behind the link checks who is signed in.
+export function newConsultationMail(input: { urgency: string; target: string; link: string }) {
+  return {
+    subject: `【QSO Hub】危機管理相談が届きました（${input.urgency}）`,
+    text: `危機管理相談が新たに届きました。緊急度は「${input.urgency}」（${input.target}）です。
+
+内容は QSO Hub にログインしてご確認ください。
+
+${input.link}
+
+相談の内容はメールには記載していません。${signature}`,
+  }
+}
+
+export function consultationReplyMail(input: { link: string }) {
+  return {
+    subject: '【QSO Hub】危機管理相談に新しいメッセージがあります',
+    text: `危機管理相談に新しいメッセージが届きました。
+
+内容は QSO Hub にログインしてご確認ください。
+
+${input.link}
+
+相談の内容はメールには記載していません。${signature}`,
+  }
+}
+
 // events
 
 export function eventPromotedMail(input: { name: string; title: string; startsAt: string; link: string }) {

@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState } from 'react'
+import { FINDING_TYPE_LABELS, type Finding } from '#app/modules/deidentify/detect.ts'
+
+const CHECK_DELAY_MS = 700
+
+type State = { status: 'idle' | 'done' | 'error'; findings: Finding[]; checkedText: string }
+
+/**
+ * The de-identification check for one plain-text field of the request: after a pause in typing the text goes to
+ * POST /api/deidentify; findings are listed with a 「伏せる」 button that replaces them in the textarea. The
+ * server checks again on submit and refuses `block` findings, so a failed check here only says so quietly.
+ */
+export function DeidentifyHint({ fieldId, label, text }: { fieldId: string; label: string; text: string }) {
+  const [state, setState] = useState<State>({ status: 'idle', findings: [], checkedText: '' })
+  const abort = useRef<AbortController | null>(null)
+
+  useEffect(() => {
+    if (!text.trim()) {
+      setState({ status: 'idle', findings: [], checkedText: text })
+      return
+    }
+    const timer = setTimeout(async () => {
+      abort.current?.abort()
+      const controller = new AbortController()
+      abort.current = controller
+      try {
+        const response = await fetch('/api/deidentify', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text }),
+          signal: controller.signal,
+        })
+        if (!response.ok) throw new Error(`status ${response.status}`)
+        const body = (await response.json()) as { findings?: Finding[] }
+        setState({ status: 'done', findings: Array.isArray(body.findings) ? body.findings : [], checkedText: text })
+      } catch (error) {
+        if (!controller.signal.aborted) setState({ status: 'error', findings: [], checkedText: text })
+        else if (!(error instanceof DOMException)) throw error
+      }
+    }, CHECK_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [text])
+
+  useEffect(() => () => abort.current?.abort(), [])
+
+  /** Applies replacements from the end so earlier offsets stay valid, then tells the form the value changed. */
+  function mask(findings: Finding[]) {
+    const element = document.getElementById(fieldId)
+    if (!(element instanceof HTMLTextAreaElement) || element.value !== state.checkedText) return
+    let value = element.value
+    for (const finding of [...findings].sort((a, b) => b.start - a.start)) {
+      value = value.slice(0, finding.start) + finding.replacement + value.slice(finding.end)
+    }
+    // React and Conform track the textarea through input events, so set the value the way typing would.
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set
+    setter?.call(element, value)
+    element.dispatchEvent(new Event('input', { bubbles: true }))
+    element.dispatchEvent(new Event('change', { bubbles: true }))
+  }
+
+  const current = state.checkedText === text ? state.findings : []
+  const blocking = current.filter((finding) => finding.severity === 'block')
+  return (
+    <div className="deid-hint" aria-live="polite">
+      {state.status === 'error' ? <p className="small muted">個人情報のチェックを実行できませんでした（送信時にもう一度確認します）。</p> : null}
+      {current.length ? (
+        <div className={`notice ${blocking.length ? 'notice--danger' : 'notice--warning'} small`}>
+          <p style={{ margin: 0 }}>
+            「{label}」に個人を特定できる可能性のある記載があります
+            {blocking.length ? `（要修正 ${blocking.length}件。このままでは送信できません）` : '（確認してください）'}。
+          </p>
+          <ul className="deid-hint__list">
+            {current.map((finding) => (
+              <li key={`${finding.start}-${finding.end}`}>
+                <span className={`badge ${finding.severity === 'block' ? 'badge--danger' : 'badge--warning'}`}>
+                  {finding.severity === 'block' ? '要修正' : '確認'}
+                </span>{' '}
+                {FINDING_TYPE_LABELS[finding.type] ?? finding.type}: 「{finding.text}」{' '}
+                <button type="button" className="button button--small" onClick={() => mask([finding])}>
+                  伏せる（{finding.replacement}）
+                </button>
+              </li>
+            ))}
+          </ul>
+          {current.length > 1 ? (
+            <button type="button" className="button button--small" onClick={() => mask(current)}>
+              すべて伏せる
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import {
+  checkAccessibility,
+  DEMO_PASSWORD,
+  extractLink,
+  formatViolations,
+  launchBrowser,
+  login,
+  mailDir,
+  newPage,
+  readLatestMail,
+  submit,
+  waitForPath,
+} from './support.ts'
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+test('a member files a 緊急 request, the on-call consultant answers, the member sees the answer', async () => {
+  const since = new Date()
+  const member = await newPage(browser)
+  await login(member, 'member@qso.example', DEMO_PASSWORD)
+  await waitForPath(member, '/home')
+  await member.goto('/consultations/new')
+
+  await member.locator('select[name=urgency]').selectOption('EMERGENCY')
+  await member.locator('textarea[name=decisionPending]').fill('センターへ報告すべきか、本日中に判断したい。')
+  await member.locator('textarea[name=summary]').fill('術後2日目の夜間に急変し、翌朝死亡した。経過は想定していなかった。')
+  await member.locator('select[name=jqCategory]').selectOption('TREATMENT')
+  await member.locator('select[name=impactLevel]').selectOption('5')
+  // The 医療事故調査制度 checklist reacts as the answers come in.
+  await member.locator('select[name=outcome]').selectOption('DEATH')
+  await member.locator('select[name=unanticipated]').selectOption('YES')
+  await member.getByRole('heading', { name: '医療事故調査制度の対象となる可能性があります' }).waitFor()
+  expect(await member.getByText('異状を認めてから24時間以内').count()).toBe(1)
+  await member.locator('select[name=centreReport]').selectOption('CONSIDERING')
+  await member.locator('select[name=jqReport]').selectOption('PLANNED')
+  await member.locator('select[name=policeReport]').selectOption('CONSIDERING')
+  await member.locator('select[name=familyInformed]').selectOption('PARTIAL')
+  await member.locator('textarea[name=expertiseWanted]').fill('制度の対象判断について助言がほしい。')
+  await member.locator('input[name=contactPhone]').fill('090-0000-1234')
+  const formViolations = await checkAccessibility(member)
+  expect(formViolations, formatViolations(formViolations)).toEqual([])
+
+  await submit(member, '相談を送信する', /^\/consultations\/new(\.data)?$/)
+  await member.waitForURL((url) => /^\/consultations\/[^/]+$/.test(url.pathname) && url.pathname !== '/consultations/new')
+  await member.getByText('相談を送信しました。').waitFor()
+  const threadPath = new URL(member.url()).pathname
+
+  // The on-call consultant (the demo consultant) gets a mail with a link only.
+  const alert = await readLatestMail(mailDir(), 'consultant@qso.example', { subject: '危機管理相談が届きました（緊急）', since })
+  expect(alert.text).not.toContain('術後2日目')
+  const consultant = await newPage(browser)
+  await consultant.goto(extractLink(alert.text, '/consultations/'))
+  await login(consultant, 'consultant@qso.example', DEMO_PASSWORD)
+  await waitForPath(consultant, threadPath)
+  await consultant.getByText('術後2日目の夜間に急変し').waitFor()
+  const threadViolations = await checkAccessibility(consultant)
+  expect(threadViolations, formatViolations(threadViolations)).toEqual([])
+  await consultant.locator('textarea[name=body]').fill('まず病院長の判断の経過を記録してください。\nご家族への説明の場には2名以上で臨みましょう。')
+  await consultant.getByLabel('この返信で「回答済」にする').check()
+  await submit(consultant, '送信する', new RegExp(`^${threadPath}(\\.data)?$`))
+  await consultant.getByText('メッセージを送信しました。').waitFor()
+
+  // The member is told by mail (link only) and reads the answer on the thread.
+  const replyMail = await readLatestMail(mailDir(), 'member@qso.example', { subject: '新しいメッセージがあります', since })
+  expect(replyMail.text).not.toContain('病院長の判断')
+  await member.goto(extractLink(replyMail.text, '/consultations/'))
+  await member.getByText('まず病院長の判断の経過を記録してください。').waitFor()
+  expect(await member.locator('.page-header .badge', { hasText: '回答済' }).count()).toBe(1)
+})
+
+test('another member gets 404 for the request and does not see it in their list', async () => {
+  const other = await newPage(browser)
+  await login(other, 'member2@qso.example', DEMO_PASSWORD)
+  await waitForPath(other, '/home')
+  const response = await other.goto('/consultations/demo-consultation-emergency')
+  expect(response?.status()).toBe(404)
+  expect(await other.locator('main').innerText()).not.toContain('急変')
+  await other.goto('/consultations')
+  expect(await other.locator('main').innerText()).toContain('まだ相談はありません')
+})
