@@ -66,7 +66,7 @@ export type Dashboard = {
 
 type HospitalSums = { hospitalId: string; months: number; counts: Counts }
 
-async function sumsPerHospital(range: DashboardRange): Promise<HospitalSums[]> {
+export async function sumsPerHospital(range: DashboardRange): Promise<HospitalSums[]> {
   const sum = Object.fromEntries(COUNT_KEYS.map((key) => [key, true])) as Record<(typeof COUNT_KEYS)[number], true>
   const groups = await prisma.benchmarkSubmission.groupBy({
     by: ['hospitalId'],
