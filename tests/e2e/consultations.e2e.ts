@@ -88,3 +88,16 @@ test('another member gets 404 for the request and does not see it in their list'
   await other.goto('/consultations')
   expect(await other.locator('main').innerText()).toContain('まだ相談はありません')
 })
+
+test('the admin reads the figures (chart and tables, no case details)', async () => {
+  const admin = await newPage(browser)
+  await login(admin, 'admin@qso.example', DEMO_PASSWORD)
+  await waitForPath(admin, '/home')
+  const response = await admin.goto('/admin/consultations')
+  expect(response?.status()).toBe(200)
+  await admin.getByRole('heading', { name: '危機管理相談の集計' }).waitFor()
+  expect(await admin.locator('.recharts-wrapper').count()).toBe(1)
+  expect(await admin.locator('main').innerText()).not.toContain('急変')
+  const violations = await checkAccessibility(admin)
+  expect(violations, formatViolations(violations)).toEqual([])
+})

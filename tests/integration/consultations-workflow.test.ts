@@ -184,6 +184,15 @@ describe('the thread and the workflow', () => {
     expect(await prisma.consultationMessage.count({ where: { consultationId: id } })).toBe(1)
   })
 
+  test('an internal note never answers the requester, even with 回答済 ticked', async () => {
+    const { requester, consultantCookie } = await people()
+    const { id } = await createConsultation(requester.id)
+    expect((await postTo(id, consultantCookie, { intent: 'message', body: 'メモ', internal: 'on', markAnswered: 'on' })).status).toBe(200)
+    const row = await prisma.consultation.findUniqueOrThrow({ where: { id } })
+    expect(row).toMatchObject({ status: 'SUBMITTED', firstResponseAt: null, answeredAt: null })
+    expect(await mailsTo(requester.email)).toEqual([])
+  })
+
   test('an empty message is refused with a Japanese message', async () => {
     const { requester, requesterCookie } = await people()
     const { id } = await createConsultation(requester.id)

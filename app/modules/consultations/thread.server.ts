@@ -71,7 +71,9 @@ export type MessageResult = { ok: true } | { ok: false; field: 'body' | 'attachm
  */
 export async function postMessage(user: SessionUser, access: ConsultationAccess, input: MessageInput, request: Request): Promise<MessageResult> {
   if (input.internal && !access.isDesk) throw new Response('この操作を行う権限がありません。', { status: 403 })
-  if (input.markAnswered && (!access.isDesk || input.internal)) throw new Response('この操作を行う権限がありません。', { status: 403 })
+  if (input.markAnswered && !access.isDesk) throw new Response('この操作を行う権限がありません。', { status: 403 })
+  // An internal note never answers the requester, even with the box ticked.
+  if (input.internal) input = { ...input, markAnswered: false }
   const files = input.files.filter((file) => file.size > 0 || file.name)
   if (files.length > MAX_ATTACHMENTS) return { ok: false, field: 'attachments', message: `添付できるファイルは${MAX_ATTACHMENTS}件までです。` }
   const uploads: ValidUpload[] = []

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { MonthlyChart } from '#app/components/consultations/monthly-chart.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
@@ -82,9 +83,11 @@ export default function ConsultationFigures() {
         </table>
       </div>
 
+      <h2>月別・緊急度別の相談件数</h2>
+      <MonthlyChart months={figures.months} />
       <div className="table-wrap">
         <table className="data-table">
-          <caption>月別・緊急度別の相談件数</caption>
+          <caption>月別・緊急度別の相談件数（表）</caption>
           <thead>
             <tr>
               <th scope="col">月</th>

@@ -130,7 +130,6 @@ function Desk() {
   const actionData = useActionData<typeof action>()
   if (loaderData.view !== 'desk') return null
   const { filters, queue, members, currentUserId, isAdmin, truncated } = loaderData
-  const me = members.find((member) => member.id === currentUserId)
   const overdueCount = queue.filter((item) => item.clock.overdue).length
   return (
     <section>
@@ -180,7 +179,7 @@ function Desk() {
             )
           })}
         </ul>
-        {me && !me.onCall && !members.some((member) => member.onCall) ? <p className="small">現在、当番はいません。</p> : null}
+        {!members.some((member) => member.onCall) ? <p className="small">現在、当番はいません（新しい相談はすべてのコンサルタントに届きます）。</p> : null}
       </section>
 
       <h2>相談の一覧</h2>
