@@ -1,5 +1,6 @@
 import { findIdentifiers, MAX_TEXT_LENGTH } from '#app/modules/deidentify/detect.ts'
-import type { Figures } from './run.ts'
+
+type Figures = { median: number; p95: number; runs: number }
 
 /** De-identification: what one live check costs the server, for ordinary and for hostile text. */
 export async function benchDeidentify(

@@ -9,7 +9,7 @@ import { migrateDeploy } from '#server/database.ts'
 import { clusterUrl, ensureDatabase, startEmbeddedCluster } from '#server/embedded-postgres.ts'
 import { benchDeidentify } from './deidentify.ts'
 
-export type Figures = { median: number; p95: number; runs: number }
+type Figures = { median: number; p95: number; runs: number }
 
 async function measure(runs: number, task: (i: number) => Promise<unknown>): Promise<Figures> {
   const times: number[] = []
@@ -80,6 +80,8 @@ async function main() {
 
     const { benchEvents } = await import('./events.ts')
     await benchEvents({ prisma, measure, show })
+    await (await import('./cases.ts')).benchCases(prisma, measure, show)
+    await (await import('./practices.ts')).benchPractices({ prisma, measure, show })
     await prisma.$disconnect()
   } finally {
     await cluster.stop()

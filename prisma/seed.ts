@@ -6,8 +6,10 @@ import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import type { CourseCode, HospitalTypeCode, ProfessionCode } from '#app/modules/members/labels.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
 import { seedBenchmarks } from './seed/benchmarks.ts'
+import { seedCases } from './seed/cases.ts'
 import { seedConsultations } from './seed/consultations.ts'
 import { seedEvents } from './seed/events.ts'
+import { seedPractices } from './seed/practices.ts'
 
 export const DEMO_PASSWORD = 'qso-demo-pass'
 
@@ -89,7 +91,9 @@ export async function seedDemoData(prisma: PrismaClient) {
     await prisma.user.upsert({ where: { email: user.email }, update: {}, create: { ...data, passwordHash } })
   }
   console.log(`Demo data: ${hospitals.length} hospitals, ${users.length} members (password ${DEMO_PASSWORD}).`)
+  await seedCases(prisma)
   await seedBenchmarks(prisma)
   await seedConsultations(prisma)
   await seedEvents(prisma)
+  await seedPractices(prisma)
 }

@@ -25,6 +25,9 @@ async function main() {
     } else if (command === 'create-migration') {
       const name = rest[0]
       if (!name) throw new Error('Give the migration a name: npm run db:migrate:create -- add_cases')
+      // Apply what others committed first: with pending migrations, `migrate dev` asks the WASM engine for a
+      // shadow-database check it cannot do through the driver adapter ("shadow DB must be provided …").
+      await migrateDeploy(database.url)
       await runPrisma(['migrate', 'dev', '--name', name], database.url)
     } else if (command === 'seed') {
       if (process.env.NODE_ENV === 'production') throw new Error('Demo data is never seeded in production.')

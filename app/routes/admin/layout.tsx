@@ -19,6 +19,7 @@ const sections = [
   { to: '/admin/audit', label: '監査ログ', end: false },
   { to: '/admin/benchmarks', label: 'ベンチマーク提出', end: false },
   { to: '/admin/consultations', label: '危機管理相談', end: false },
+  { to: '/admin/cases', label: '事例', end: false },
 ]
 
 export default function AdminLayout() {

@@ -1,0 +1,161 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { formatDateTime, formatNumber } from '#app/lib/format.ts'
+import { requirePermission } from '#app/modules/auth/require.server.ts'
+import { hiddenCases } from '#app/modules/cases/cases.server.ts'
+import { FINDING_TYPE_LABELS, type FindingType } from '#app/modules/deidentify/detect.ts'
+import { hiddenComments, rescanPublishedContent } from '#app/modules/cases/rescan.server.ts'
+
+export const meta: MetaFunction = () => [{ title: '事例の管理 | 管理 | QSO Hub' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requirePermission(request, 'case:moderate')
+  const [cases, comments] = await Promise.all([hiddenCases(admin), hiddenComments()])
+  return { cases, comments }
+}
+
+/** The re-scan runs on request (it reads every published text), not on each page view. */
+export async function action({ request }: ActionFunctionArgs) {
+  await requirePermission(request, 'case:moderate')
+  return { scan: await rescanPublishedContent() }
+}
+
+export default function AdminCases() {
+  const { cases, comments } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const scan = actionData?.scan
+  return (
+    <section className="stack">
+      <h1>事例の管理</h1>
+
+      <section className="card stack" aria-labelledby="rescan-title">
+        <h2 id="rescan-title">個人情報の再確認</h2>
+        <p className="small">公開中のすべての事例とコメントを、現在の検出ルールで確認し直します。</p>
+        <Form method="post">
+          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+            {navigation.state === 'submitting' ? '確認しています…' : '再確認する'}
+          </button>
+        </Form>
+        {scan ? (
+          <div aria-live="polite" className="stack">
+            <p>
+              事例 {formatNumber(scan.scannedCases)}件・コメント {formatNumber(scan.scannedComments)}件を確認しました。
+              {scan.flagged.length ? `${formatNumber(scan.flagged.length)}件に要修正の情報があります。` : '要修正の情報は見つかりませんでした。'}
+            </p>
+            {scan.flagged.length ? (
+              <div className="table-wrap">
+                <table className="data-table">
+                  <caption>要修正の情報が見つかった投稿</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">種類</th>
+                      <th scope="col">事例</th>
+                      <th scope="col">見つかった情報</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {scan.flagged.map((item) => (
+                      <tr key={`${item.kind}-${item.id}`}>
+                        <td className="nowrap">{item.kind === 'case' ? '事例' : 'コメント'}</td>
+                        <td>
+                          <Link to={item.kind === 'case' ? `/cases/${item.caseId}` : `/cases/${item.caseId}#comment-${item.id}`}>{item.title}</Link>
+                        </td>
+                        <td>
+                          <ul className="case-plain-list">
+                            {item.findings.map((finding, index) => (
+                              <li key={index}>
+                                {finding.label}: 「{finding.text}」（{FINDING_TYPE_LABELS[finding.type as FindingType] ?? finding.type}）
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="hidden-cases-title">
+        <h2 id="hidden-cases-title">非表示の事例（{formatNumber(cases.length)}件）</h2>
+        {cases.length ? (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">事例</th>
+                  <th scope="col">投稿者</th>
+                  <th scope="col">非表示にした日時・担当</th>
+                  <th scope="col">理由</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cases.map((item) => (
+                  <tr key={item.id}>
+                    <td>
+                      <Link to={`/cases/${item.id}`}>{item.title}</Link>
+                    </td>
+                    <td>{item.author.name}</td>
+                    <td className="nowrap">
+                      {item.hiddenAt ? formatDateTime(item.hiddenAt) : ''} {item.hiddenByName ?? ''}
+                    </td>
+                    <td>{item.hiddenReason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">ありません。</p>
+        )}
+      </section>
+
+      <section aria-labelledby="hidden-comments-title">
+        <h2 id="hidden-comments-title">非表示のコメント（{formatNumber(comments.length)}件）</h2>
+        {comments.length ? (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">事例</th>
+                  <th scope="col">コメントの投稿者</th>
+                  <th scope="col">非表示にした日時・担当</th>
+                  <th scope="col">理由</th>
+                </tr>
+              </thead>
+              <tbody>
+                {comments.map((comment) => (
+                  <tr key={comment.id}>
+                    <td>
+                      {comment.practiceId ? (
+                        <Link to={`/practices/${comment.practiceId}#comment-${comment.id}`}>{comment.practice?.title}（プラクティス）</Link>
+                      ) : (
+                        <Link to={`/cases/${comment.caseId}#comment-${comment.id}`}>{comment.case?.title}</Link>
+                      )}
+                    </td>
+                    <td>{comment.author.name}</td>
+                    <td className="nowrap">
+                      {comment.hiddenAt ? formatDateTime(comment.hiddenAt) : ''} {comment.hiddenBy?.name ?? ''}
+                    </td>
+                    <td>{comment.hiddenReason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">ありません。</p>
+        )}
+      </section>
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

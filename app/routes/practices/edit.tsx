@@ -1,0 +1,225 @@
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { RichTextEditor } from '#app/components/editor/rich-text-editor.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
+import { requireUser } from '#app/modules/auth/require.server.ts'
+import type { RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
+import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
+import { deletePracticeDraft, findPracticeForEditing, practiceFormDefaults, savePractice } from '#app/modules/practices/practices.server.ts'
+import { MAX_PRACTICE_ATTACHMENTS, PRACTICE_ATTACHMENT_RULES, PracticeSchema } from '#app/modules/practices/schemas.ts'
+import { formatFileSize } from '#app/modules/uploads/file-types.ts'
+import { validateUpload, type ValidUpload } from '#app/modules/uploads/uploads.server.ts'
+
+// One module for /practices/new (no :id) and /practices/:id/edit. Only the author edits; drafts can always be
+// saved, publishing is refused while the de-identification guard finds identifiers (and says where).
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.existing ? 'プラクティスの編集' : 'プラクティスを投稿'} | QSO Hub` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  if (!params.id) return { existing: null }
+  const row = await findPracticeForEditing(params.id, user)
+  return {
+    existing: {
+      id: row.id,
+      status: row.status,
+      defaults: practiceFormDefaults(row),
+      whatWasDone: row.whatWasDone as unknown as RichTextDoc,
+      steps: row.steps as unknown as RichTextDoc,
+      attachments: row.attachments.map((item) => ({ id: item.id, fileName: item.file.fileName, size: item.file.size })),
+    },
+  }
+}
+
+// Ten files of 10 MB and the text around them; anything larger is refused before it is read.
+const MAX_REQUEST_BYTES = (MAX_PRACTICE_ATTACHMENTS + 1) * PRACTICE_ATTACHMENT_RULES.maxBytes
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const existing = params.id ? await findPracticeForEditing(params.id, user) : null
+  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_REQUEST_BYTES) {
+    throw new Response(`添付ファイルが大きすぎます（1ファイル ${formatFileSize(PRACTICE_ATTACHMENT_RULES.maxBytes)} まで）。`, { status: 413 })
+  }
+  const formData = await request.formData()
+  if (formData.get('intent') === 'delete-draft' && existing) {
+    if (!(await deletePracticeDraft(existing.id, user))) throw new Response('公開済みのプラクティスは削除できません。', { status: 400 })
+    throw redirect('/practices?view=mine')
+  }
+  const submission = parseWithZod(formData, { schema: PracticeSchema })
+  // Adding or removing a result row (without JavaScript) comes back here too: answer with the form as it now is.
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: submission.status === 'error' ? 400 : 200 })
+
+  // New files: checked by content and size; one bad file refuses the save and names the file.
+  const files = formData.getAll('attachments').filter((value): value is File => typeof value === 'object' && value !== null && value.size > 0)
+  const uploads: ValidUpload[] = []
+  const fileErrors: string[] = []
+  for (const file of files) {
+    const check = await validateUpload(file, PRACTICE_ATTACHMENT_RULES)
+    if (check.ok) uploads.push(check.upload)
+    else fileErrors.push(check.error)
+  }
+  const kept = existing ? existing.attachments.filter((item) => !submission.value.removeAttachment.includes(item.id)).length : 0
+  if (kept + uploads.length > MAX_PRACTICE_ATTACHMENTS) fileErrors.push(`添付ファイルは${MAX_PRACTICE_ATTACHMENTS}個までです。`)
+  if (fileErrors.length) {
+    return data(
+      { result: submission.reply({ formErrors: ['添付ファイルを確認してください。ファイルはもう一度選び直してください。'], fieldErrors: { attachments: fileErrors } }) },
+      { status: 400 },
+    )
+  }
+
+  const saved = await savePractice(submission.value, user, { id: existing?.id, uploads })
+  if (!saved.ok) {
+    const again = uploads.length ? ['添付ファイルはもう一度選び直してください。'] : []
+    return data({ result: submission.reply({ formErrors: [...saved.formErrors, ...again], fieldErrors: saved.fieldErrors }) }, { status: 400 })
+  }
+  throw redirect(`/practices/${saved.id}?saved=${saved.status === 'PUBLISHED' ? 'published' : 'draft'}`)
+}
+
+function RowInput({ field, label, placeholder }: { field: FieldMetadata<string | undefined>; label: string; placeholder?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <input {...getInputProps(field, { type: 'text' })} placeholder={placeholder} />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  )
+}
+
+export default function PracticeEdit() {
+  const { existing } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: `practice-${existing?.id ?? 'new'}`,
+    lastResult: actionData?.result,
+    defaultValue: existing?.defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PracticeSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onBlur',
+  })
+  const results = fields.results.getFieldList()
+  const autosave = (name: string) => `practice-draft:${existing?.id ?? 'new'}:${name}`
+  const busy = navigation.state === 'submitting'
+  const published = existing?.status === 'PUBLISHED'
+  const attachmentErrors = form.allErrors.attachments
+
+  return (
+    <section className="practice-edit">
+      <div className="page-header">
+        <h1>{existing ? 'プラクティスの編集' : 'プラクティスを投稿'}</h1>
+        <Link to={existing ? `/practices/${existing.id}` : '/practices'} className="button button--quiet">
+          {existing ? 'プラクティスに戻る' : '一覧へ戻る'}
+        </Link>
+      </div>
+      <p className="notice notice--warning">
+        患者・職員の氏名、ID、正確な日付、住所・電話番号、病院名は書かないでください（あなたの所属病院は投稿者情報として表示されます）。
+        公開前に自動で確認し、残っていると公開できません。下書きは本人だけが見られます。
+      </p>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
+        <ErrorList id={form.errorId} errors={form.errors} />
+
+        <fieldset className="card stack">
+          <legend>概要</legend>
+          <TextField field={fields.title} label="題名" required help="例: 転倒予防バンドルの全病棟展開" />
+          <TextareaField field={fields.problem} label="解決したい課題" rows={3} required />
+          <div className="form-grid">
+            <SelectField field={fields.theme} label="テーマ" options={toOptions(PRACTICE_THEMES)} required />
+            <TextField field={fields.tags} label="タグ" help="カンマまたは空白で区切って10個まで（例: 転倒, 夜間）" />
+          </div>
+        </fieldset>
+
+        <RichTextEditor
+          name="whatWasDone"
+          label="取り組みの内容"
+          profile="full"
+          defaultValue={existing?.whatWasDone ?? null}
+          autosaveKey={autosave('whatWasDone')}
+          deidentify
+          errors={form.allErrors.whatWasDone}
+        />
+
+        <fieldset className="card stack">
+          <legend>測定した結果（例: 転倒率 3.1 → 2.2 ‰、12か月）</legend>
+          {results.map((row, index) => {
+            const item = row.getFieldset()
+            return (
+              <div key={row.key} className="practice-result-row">
+                <RowInput field={item.metric} label={`指標 ${index + 1}`} placeholder="転倒率" />
+                <RowInput field={item.before} label="導入前" placeholder="3.1" />
+                <RowInput field={item.after} label="導入後" placeholder="2.2" />
+                <RowInput field={item.unit} label="単位" placeholder="‰" />
+                <RowInput field={item.period} label="期間" placeholder="12か月" />
+                <button {...form.remove.getButtonProps({ name: fields.results.name, index })} className="button button--quiet button--small">
+                  削除
+                </button>
+              </div>
+            )
+          })}
+          <div>
+            <button {...form.insert.getButtonProps({ name: fields.results.name })} className="button button--small">
+              結果を追加
+            </button>
+          </div>
+        </fieldset>
+
+        <fieldset className="card stack">
+          <legend>導入の仕方</legend>
+          <RichTextEditor
+            name="steps"
+            label="手順"
+            profile="full"
+            defaultValue={existing?.steps ?? null}
+            autosaveKey={autosave('steps')}
+            deidentify
+            errors={form.allErrors.steps}
+          />
+          <TextareaField field={fields.resources} label="必要な人員・費用" rows={3} />
+          <TextareaField field={fields.pitfalls} label="つまずきやすい点" rows={3} />
+        </fieldset>
+
+        <fieldset className="card stack">
+          <legend>関連事例と添付ファイル</legend>
+          <TextField field={fields.relatedCases} label="関連事例" help="事例のURL（/cases/…）をカンマまたは改行で区切って10件まで" />
+          {existing?.attachments.length ? (
+            <fieldset className="stack">
+              <legend>添付済みのファイル（削除するものにチェック）</legend>
+              {existing.attachments.map((item) => (
+                <label key={item.id} className="field--checkbox">
+                  <input type="checkbox" name="removeAttachment" value={item.id} /> {item.fileName}（{formatFileSize(item.size)}）を削除
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <div className="field">
+            <label htmlFor="practice-attachments">ファイルを添付</label>
+            <input id="practice-attachments" name="attachments" type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-describedby="practice-attachments-help" />
+            <p id="practice-attachments-help" className="field__help">
+              PDF・PNG・JPEG、1ファイル10MBまで、合わせて{MAX_PRACTICE_ATTACHMENTS}個まで。患者や職員が写った写真、実名の入った書類は添付しないでください。
+            </p>
+            <ErrorList errors={attachmentErrors} />
+          </div>
+        </fieldset>
+
+        <div className="row">
+          <button type="submit" name="intent" value="publish" className="button button--primary" disabled={busy}>
+            {published ? '更新する' : '公開する'}
+          </button>
+          <button type="submit" name="intent" value="draft" className="button" disabled={busy}>
+            {published ? '非公開にして下書きに戻す' : '下書き保存'}
+          </button>
+          {existing && !published ? (
+            <button type="submit" name="intent" value="delete-draft" formNoValidate className="button button--danger" disabled={busy}>
+              下書きを削除
+            </button>
+          ) : null}
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
