@@ -23,6 +23,7 @@ import {
 } from '#app/modules/cases/labels.ts'
 import { HideSchema, ReviewedSchema } from '#app/modules/cases/schemas.ts'
 import { listComments, markSeen, viewerState } from '#app/modules/discussion/discussion.server.ts'
+import { meetingsForCase } from '#app/modules/events/case-links.server.ts'
 import { handleDiscussionIntent } from '#app/modules/discussion/intents.server.ts'
 import { PROFESSIONS } from '#app/modules/members/labels.ts'
 
@@ -32,15 +33,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const row = await findCaseForViewer(params.id ?? '', user)
   const subject = { kind: 'case' as const, id: row.id }
-  const [comments, state] = await Promise.all([
+  const [comments, state, , meetings] = await Promise.all([
     row.status === 'PUBLISHED' ? listComments(subject, user, { maskAuthorId: row.anonymous ? row.authorId : null }) : Promise.resolve([]),
     viewerState(subject, user.id),
     markSeen(subject, user.id),
+    meetingsForCase(row.id),
   ])
   return {
     item: presentCase(row, user),
     comments,
     state,
+    meetings,
     can: {
       edit: canEditCase(user, row),
       markReviewed: canMarkCaseReviewed(user, row),
@@ -97,7 +100,8 @@ function caseFeedback(feedback: { intent: string; error?: string } | undefined, 
 }
 
 export default function CaseDetail() {
-  const { item, comments, state, can } = useLoaderData<typeof loader>()
+  const { item, comments, state, can, meetings } = useLoaderData<typeof loader>()
+  const reviewedOn = item.reviewedAtMeeting ?? meetings.discussed[0]?.startsAt ?? null
   const actionData = useActionData<typeof action>()
   const feedback = actionData?.feedback
   const [searchParams] = useSearchParams()
@@ -126,7 +130,7 @@ export default function CaseDetail() {
           <p className="case-card__badges">
             <ImpactBadge level={item.impactLevel} /> <span className="badge">{JQ_CATEGORIES[item.jqCategory]}</span>{' '}
             <span className="badge">{CASE_PLACES[item.place]}</span>{' '}
-            {item.reviewedAtMeeting ? <span className="badge badge--success">検討会で扱った（{formatDate(item.reviewedAtMeeting)}）</span> : null}
+            {reviewedOn ? <span className="badge badge--success">検討会で扱った（{formatDate(reviewedOn)}）</span> : null}
           </p>
         </div>
         {can.edit ? (
@@ -135,6 +139,31 @@ export default function CaseDetail() {
           </Link>
         ) : null}
       </div>
+
+      {meetings.discussed.length ? (
+        <div className="notice notice--success case-meetings" role="note" aria-label="この事例を扱った事例検討会">
+          検討会で扱った：
+          <ul>
+            {meetings.discussed.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/events/${meeting.id}`}>{meeting.title}</Link>（{formatDate(meeting.startsAt)}）
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {meetings.planned.length ? (
+        <div className="notice case-meetings" role="note" aria-label="この事例を扱う予定の事例検討会">
+          この事例を扱う予定の事例検討会：
+          <ul>
+            {meetings.planned.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/events/${meeting.id}`}>{meeting.title}</Link>（{formatDate(meeting.startsAt)}）
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <dl className="definition-list card">
         <dt>投稿者</dt>

@@ -65,6 +65,11 @@ export default function CasesIndex() {
         <Select name="year" label="発生年" value={filters.year} options={options.years.map((year) => [String(year), `${year}年`])} />
         <Select name="tag" label="タグ" value={filters.tag} options={options.tags.map((tag) => [tag, tag])} />
         <div className="field">
+          <label className="case-filter-check">
+            <input type="checkbox" name="reviewed" value="1" defaultChecked={filters.reviewed === '1'} /> 検討会で扱った事例
+          </label>
+        </div>
+        <div className="field">
           <label htmlFor="filter-sort">並び順</label>
           <select id="filter-sort" name="sort" defaultValue={filters.sort}>
             {Object.entries(CASE_SORTS).map(([value, label]) => (
