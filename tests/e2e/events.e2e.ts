@@ -91,6 +91,13 @@ describe('events', () => {
     const admin = await newPage(browser)
     await login(admin, 'admin@qso.example', DEMO_PASSWORD)
     await waitForPath(admin, '/home')
+    // A new event: the picker opens only once the kind is 事例検討会.
+    await admin.goto('/admin/events/new')
+    const firstBox = admin.locator('#case-picker-list input[type=checkbox]').first()
+    expect(await firstBox.isDisabled()).toBe(true)
+    await admin.getByLabel('種別').selectOption('CASE_REVIEW')
+    await admin.waitForFunction(() => !document.querySelector<HTMLInputElement>('#case-picker-list input[type=checkbox]')?.disabled)
+
     await admin.goto(`/admin${LATER_CASE_REVIEW}`)
     await admin.getByLabel('題名・IDで絞り込む').fill('ガーゼ')
     await admin.getByText(/件中 1件を表示/).waitFor()
