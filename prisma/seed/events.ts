@@ -76,7 +76,7 @@ const events: DemoEvent[] = [
     onlineUrl: 'https://meet.example.jp/qso-case-review-2025-10',
     capacity: 30,
     summary: '流量と予定量の取り違えを防ぐ「ダブルチェックの中身」を具体化しました。（デモ）',
-    cases: ['demo-case-12', 'demo-case-01', 'demo-case-23'],
+    cases: ['demo-case-12', 'demo-case-01', 'demo-case-06'],
     registrations: [['member2@qso.example', 'REGISTERED']],
   },
   {
