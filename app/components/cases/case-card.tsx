@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { formatDate, formatNumber } from '#app/lib/format.ts'
 import { CASE_PLACES, IMPACT_LEVELS, isSeriousImpact, JQ_CATEGORIES, occurredLabel, type CasePlaceCode, type ImpactLevelCode, type JqCategoryCode } from '#app/modules/cases/labels.ts'
+import { TagLinks } from '#app/components/tag-links.tsx'
 
 export type CaseCardItem = {
   id: string
@@ -45,11 +46,7 @@ export function CaseCard({ item }: { item: CaseCardItem }) {
         {item.author.hospitalName ? `（${item.author.hospitalName}）` : ''} ・ コメント {formatNumber(item.commentCount)}件
         {reviewedOn ? ` ・ 検討会 ${formatDate(reviewedOn)}` : ''}
         {item.tags.length ? ' ・ ' : ''}
-        {item.tags.map((tag) => (
-          <Link key={tag} to={`/cases?${new URLSearchParams({ tag })}`} className="case-tag">
-            #{tag}
-          </Link>
-        ))}
+        <TagLinks tags={item.tags} listPath="/cases" />
       </p>
     </article>
   )

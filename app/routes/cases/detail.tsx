@@ -7,6 +7,7 @@ import { CommentThread, DiscussionActions } from '#app/components/discussion/dis
 import { clearEditorAutosave } from '#app/components/editor/rich-text-editor.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/fields.tsx'
+import { TagLinks } from '#app/components/tag-links.tsx'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { canEditCase, canMarkCaseReviewed, hasPermission } from '#app/modules/auth/permissions.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
@@ -140,30 +141,8 @@ export default function CaseDetail() {
         ) : null}
       </div>
 
-      {meetings.discussed.length ? (
-        <div className="notice notice--success case-meetings" role="note" aria-label="この事例を扱った事例検討会">
-          検討会で扱った：
-          <ul>
-            {meetings.discussed.map((meeting) => (
-              <li key={meeting.id}>
-                <Link to={`/events/${meeting.id}`}>{meeting.title}</Link>（{formatDate(meeting.startsAt)}）
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {meetings.planned.length ? (
-        <div className="notice case-meetings" role="note" aria-label="この事例を扱う予定の事例検討会">
-          この事例を扱う予定の事例検討会：
-          <ul>
-            {meetings.planned.map((meeting) => (
-              <li key={meeting.id}>
-                <Link to={`/events/${meeting.id}`}>{meeting.title}</Link>（{formatDate(meeting.startsAt)}）
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <MeetingsNotice meetings={meetings.discussed} className="notice notice--success case-meetings" label="この事例を扱った事例検討会" intro="検討会で扱った：" />
+      <MeetingsNotice meetings={meetings.planned} className="notice case-meetings" label="この事例を扱う予定の事例検討会" intro="この事例を扱う予定の事例検討会：" />
 
       <dl className="definition-list card">
         <dt>投稿者</dt>
@@ -192,11 +171,7 @@ export default function CaseDetail() {
           <>
             <dt>タグ</dt>
             <dd>
-              {item.tags.map((tag) => (
-                <Link key={tag} to={`/cases?${new URLSearchParams({ tag })}`} className="case-tag">
-                  #{tag}
-                </Link>
-              ))}
+              <TagLinks tags={item.tags} listPath="/cases" />
             </dd>
           </>
         ) : null}
@@ -331,6 +306,24 @@ export default function CaseDetail() {
         <CommentThread comments={comments} canComment={can.comment} canModerate={can.moderate} feedback={feedback} />
       ) : null}
     </article>
+  )
+}
+
+type MeetingLink = { id: string; title: string; startsAt: string | Date }
+
+function MeetingsNotice({ meetings, className, label, intro }: { meetings: MeetingLink[]; className: string; label: string; intro: string }) {
+  if (!meetings.length) return null
+  return (
+    <div className={className} role="note" aria-label={label}>
+      {intro}
+      <ul>
+        {meetings.map((meeting) => (
+          <li key={meeting.id}>
+            <Link to={`/events/${meeting.id}`}>{meeting.title}</Link>（{formatDate(meeting.startsAt)}）
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
 
