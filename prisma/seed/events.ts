@@ -1,7 +1,8 @@
 /**
  * Demo programme events: past ones (including the December 2024 and June 2025 follow-up trainings) and upcoming
  * ones through 2027, with a few sign-ups and a full event with a waiting list. Fictional details; online links
- * point at example.jp. Idempotent: events have fixed ids, registrations are keyed by (event, member).
+ * point at example.jp. Idempotent: events have fixed ids, registrations are keyed by (event, member), linked
+ * cases by (event, case). Case-review meetings link demo cases by their seed key (prisma/seed/cases-data.ts).
  */
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import type { EventKindCode, RegistrationStatusCode } from '#app/modules/events/labels.ts'
@@ -23,6 +24,8 @@ type DemoEvent = {
   cool?: number
   showOnPublicPage?: boolean
   summary?: string
+  // Seed keys of the demo cases discussed (case-review meetings only), in order.
+  cases?: string[]
   registrations?: [email: string, status: RegistrationStatusCode][]
 }
 
@@ -73,6 +76,7 @@ const events: DemoEvent[] = [
     onlineUrl: 'https://meet.example.jp/qso-case-review-2025-10',
     capacity: 30,
     summary: '流量と予定量の取り違えを防ぐ「ダブルチェックの中身」を具体化しました。（デモ）',
+    cases: ['demo-case-12', 'demo-case-01', 'demo-case-06'],
     registrations: [['member2@qso.example', 'REGISTERED']],
   },
   {
@@ -104,6 +108,7 @@ const events: DemoEvent[] = [
     onlineUrl: 'https://meet.example.jp/qso-case-review-2026-12',
     capacity: 30,
     signupDeadline: '2026-12-08T23:59:00+09:00',
+    cases: ['demo-case-05'],
     registrations: [['member@qso.example', 'REGISTERED']],
   },
   {
@@ -202,7 +207,8 @@ const events: DemoEvent[] = [
 export async function seedEvents(prisma: PrismaClient) {
   const admin = await prisma.user.findUnique({ where: { email: 'admin@qso.example' }, select: { id: true } })
   let registrations = 0
-  for (const { registrations: signups = [], id, startsAt, endsAt, signupDeadline, summary, ...event } of events) {
+  let links = 0
+  for (const { registrations: signups = [], cases = [], id, startsAt, endsAt, signupDeadline, summary, ...event } of events) {
     const data = {
       ...event,
       startsAt: new Date(startsAt),
@@ -225,6 +231,12 @@ export async function seedEvents(prisma: PrismaClient) {
       })
       registrations += 1
     }
+    for (const [position, key] of cases.entries()) {
+      const found = await prisma.case.findUnique({ where: { importKey: `seed:${key}` }, select: { id: true } })
+      if (!found) continue
+      await prisma.eventCase.upsert({ where: { eventId_caseId: { eventId: id, caseId: found.id } }, update: {}, create: { eventId: id, caseId: found.id, position } })
+      links += 1
+    }
   }
-  console.log(`Demo data: ${events.length} programme events, ${registrations} sign-ups.`)
+  console.log(`Demo data: ${events.length} programme events, ${registrations} sign-ups, ${links} cases linked to case-review meetings.`)
 }

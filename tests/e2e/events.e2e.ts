@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { checkAccessibility, DEMO_PASSWORD, extractLink, formatViolations, launchBrowser, login, mailDir, newPage, readLatestMail, submit, waitForPath } from './support.ts'
 
 // Programme events in the browser, on the demo seed (prisma/seed/events.ts): sign up and cancel; a cancellation
-// moving the waiting list up.
+// moving the waiting list up; case-review meetings and the cases they discussed.
 
 let browser: Browser
 
@@ -17,6 +17,8 @@ afterAll(async () => {
 
 const FOLLOW_UP = '/events/demo-event-follow-up-2027-01'
 const FULL_REATTENDANCE = '/events/demo-event-reattend-eqso-c5-2026'
+const PAST_CASE_REVIEW = '/events/demo-event-case-review-2025-10'
+const LATER_CASE_REVIEW = '/events/demo-event-case-review-2027-03'
 
 describe('events', () => {
   test('a member signs up from the list, sees the online link and the event on /home, then cancels', async () => {
@@ -67,5 +69,43 @@ describe('events', () => {
     await waitForPath(promoted, '/home')
     await promoted.goto(FULL_REATTENDANCE)
     await promoted.locator('main').getByText('参加が確定しています。').waitFor()
+  })
+
+  test('a discussed demo case links to its meeting; an admin picks a case for an upcoming meeting', async () => {
+    const page = await newPage(browser)
+    await login(page, 'member2@qso.example', DEMO_PASSWORD)
+    await waitForPath(page, '/home')
+    await page.goto(PAST_CASE_REVIEW)
+    const main = page.locator('main')
+    const discussed = main.locator('section', { has: page.getByRole('heading', { name: 'この検討会で扱った事例' }) })
+    await discussed.getByRole('link', { name: /シリンジポンプの流量/ }).click()
+    await page.waitForURL((url) => /^\/cases\/[^/]+$/.test(url.pathname))
+    await main.getByText(/^検討会で扱った（2025.+10.+21/).waitFor()
+    await main.getByRole('note', { name: 'この事例を扱った事例検討会' }).getByRole('link', { name: '事例検討会：輸液ポンプの設定誤り' }).click()
+    await waitForPath(page, PAST_CASE_REVIEW)
+
+    await page.goto('/cases?reviewed=1')
+    await main.getByRole('link', { name: /シリンジポンプの流量/ }).waitFor()
+    expect(await page.getByRole('checkbox', { name: '検討会で扱った事例' }).isChecked()).toBe(true)
+
+    const admin = await newPage(browser)
+    await login(admin, 'admin@qso.example', DEMO_PASSWORD)
+    await waitForPath(admin, '/home')
+    // A new event: the picker opens only once the kind is 事例検討会.
+    await admin.goto('/admin/events/new')
+    const firstBox = admin.locator('#case-picker-list input[type=checkbox]').first()
+    expect(await firstBox.isDisabled()).toBe(true)
+    await admin.getByLabel('種別').selectOption('CASE_REVIEW')
+    await admin.waitForFunction(() => !document.querySelector<HTMLInputElement>('#case-picker-list input[type=checkbox]')?.disabled)
+
+    await admin.goto(`/admin${LATER_CASE_REVIEW}`)
+    await admin.getByLabel('題名・IDで絞り込む').fill('ガーゼ')
+    await admin.getByText(/件中 1件を表示/).waitFor()
+    await admin.getByRole('checkbox', { name: /ガーゼ遺残/ }).check()
+    const violations = await checkAccessibility(admin)
+    expect(violations, formatViolations(violations)).toEqual([])
+    await submit(admin, '保存する', /^\/admin\/events\/[^/]+(\.data)?$/)
+    await admin.goto(LATER_CASE_REVIEW)
+    await admin.locator('main').locator('section', { has: admin.getByRole('heading', { name: 'この検討会で扱う事例' }) }).getByRole('link', { name: /ガーゼ遺残/ }).waitFor()
   })
 })

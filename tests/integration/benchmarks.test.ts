@@ -271,6 +271,20 @@ describe('submitting and correcting a month', () => {
   })
 })
 
+describe('two members save the same new month at once', () => {
+  test('one creates it, the other corrects it: no error, both changes in the history', async () => {
+    const period = addMonths(lastMonth, -14)
+    const forms = [month(1), month(1, { falls: 30 })].map((form) => ({ ...form, period }))
+    const results = await Promise.all(forms.map((form) => submitRoute.action(args(makeRequest('/benchmarks/submit', { cookie: fx.memberA, form })))))
+    const statuses = results.map((result) => unwrap(result)).map(({ status, data }) => [status, data.saved?.status])
+    expect(statuses.map(([status]) => status)).toEqual([200, 200])
+    expect(statuses.map(([, saved]) => saved).sort()).toEqual(['corrected', 'created'])
+    const stored = await prisma.benchmarkSubmission.findMany({ where: { hospitalId: fx.hospitalA.id, period }, include: { revisions: true } })
+    expect(stored).toHaveLength(1)
+    expect(stored[0]?.revisions).toHaveLength(2)
+  })
+})
+
 describe('CSV import', () => {
   const header = CSV_COLUMNS.join(',')
   const p1 = addMonths(lastMonth, -10)

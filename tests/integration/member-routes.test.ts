@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { createHospital, createUser, makeRequest, sessionCookieFor, settle, TEST_PASSWORD } from '#tests/fixtures/auth.ts'
 import { expectLoginRedirect, routeArgs, type RouteHandler } from '#tests/fixtures/routes.ts'
-import * as areaRoute from '#app/routes/area-upcoming.tsx'
+import * as casesRoute from '#app/routes/cases/index.tsx'
 import * as homeRoute from '#app/routes/home.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as logoutRoute from '#app/routes/logout.tsx'
@@ -20,7 +20,7 @@ describe('anonymous visitors are sent to /login and back', () => {
     ['/members/someone', profileRoute.loader],
     ['/settings/profile', settingsRoute.loader],
     ['/settings/password', passwordRoute.loader],
-    ['/cases', areaRoute.loader],
+    ['/cases', casesRoute.loader],
   ])('GET %s', async (path, loader) => {
     expectLoginRedirect(await settle(() => loader(args(makeRequest(path), { id: 'someone' }))), path)
   })

@@ -9,8 +9,10 @@ type State = { status: 'idle' | 'done' | 'error'; findings: Finding[]; checkedTe
  * The de-identification check for one plain-text field of the request: after a pause in typing the text goes to
  * POST /api/deidentify; findings are listed with a 「伏せる」 button that replaces them in the textarea. The
  * server checks again on submit and refuses `block` findings, so a failed check here only says so quietly.
+ * `advisory`: for thread messages, which the server does not block (a crisis exchange with the expert team
+ * must not be stopped by a phone number the consultant needs), so the hint asks for a check instead.
  */
-export function DeidentifyHint({ fieldId, label, text }: { fieldId: string; label: string; text: string }) {
+export function DeidentifyHint({ fieldId, label, text, advisory = false }: { fieldId: string; label: string; text: string; advisory?: boolean }) {
   const [state, setState] = useState<State>({ status: 'idle', findings: [], checkedText: '' })
   const abort = useRef<AbortController | null>(null)
 
@@ -67,7 +69,7 @@ export function DeidentifyHint({ fieldId, label, text }: { fieldId: string; labe
         <div className={`notice ${blocking.length ? 'notice--danger' : 'notice--warning'} small`}>
           <p style={{ margin: 0 }}>
             「{label}」に個人を特定できる可能性のある記載があります
-            {blocking.length ? `（要修正 ${blocking.length}件。このままでは送信できません）` : '（確認してください）'}。
+            {blocking.length && !advisory ? `（要修正 ${blocking.length}件。このままでは送信できません）` : '（確認してください）'}。
           </p>
           <ul className="deid-hint__list">
             {current.map((finding) => (

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = {
   'event.cancelled': '行事の中止',
   'event.reopened': '行事の中止の取り消し',
   'event.summary-posted': '行事のまとめの投稿',
+  'event.cases-linked': '事例検討会で扱う事例の変更',
   'event.registered': '行事への参加申込',
   'event.waitlisted': '行事のキャンセル待ち登録',
   'event.registration-cancelled': '行事の申込キャンセル',

@@ -16,6 +16,15 @@ type Db = Prisma.TransactionClient
 
 type Existing = ({ id: string } & Counts) | null
 
+/**
+ * Serialises writes to one hospital's figures: two members saving the same new month at once would otherwise
+ * both see "no row yet" and the second insert would fail on the unique key; with the lock the second one sees
+ * the first one's row and records a correction. Other hospitals are not blocked.
+ */
+async function lockHospitalFigures(tx: Db, hospitalId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${hospitalId} FOR UPDATE`
+}
+
 export async function saveSubmission(
   input: { hospitalId: string; actorId: string; source: SaveSource; submission: ValidSubmission; existing?: Existing },
   db: Db = prisma,
@@ -40,6 +49,7 @@ export async function saveSubmission(
 /** One month from the form, audited. */
 export async function submitMonth(input: { hospitalId: string; actorId: string; submission: ValidSubmission; request: Request }): Promise<SaveOutcome> {
   return prisma.$transaction(async (tx) => {
+    await lockHospitalFigures(tx, input.hospitalId)
     const outcome = await saveSubmission({ ...input, source: 'form' }, tx)
     if (outcome.status !== 'unchanged') {
       await recordAudit(
@@ -61,6 +71,7 @@ export async function submitMonth(input: { hospitalId: string; actorId: string; 
 export async function importMonths(input: { hospitalId: string; actorId: string; submissions: ValidSubmission[]; request: Request }): Promise<SaveOutcome[]> {
   return prisma.$transaction(
     async (tx) => {
+      await lockHospitalFigures(tx, input.hospitalId)
       // The months already stored, read once rather than one query per row.
       const periods = input.submissions.map((submission) => submission.period)
       const stored = await tx.benchmarkSubmission.findMany({ where: { hospitalId: input.hospitalId, period: { in: periods } } })

@@ -9,6 +9,7 @@ import { followedCasesWithNewComments } from '#app/modules/discussion/discussion
 import { notify } from '#app/modules/notifications/notifications.server.ts'
 import { enqueueSearchChange } from '#search/outbox.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
+import { discussedMeetingWhere, meetingSelect } from '#app/modules/events/case-review.ts'
 import { blockingFindings, describeBlocking, type TextField } from '#app/modules/deidentify/publish-guard.ts'
 import { ANONYMOUS_AUTHOR, CASE_SECTIONS, type FactorFrameworkCode } from './labels.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
@@ -241,13 +242,15 @@ const listSelect = {
   reviewedAtMeeting: true,
   commentCount: true,
   author: { select: { id: true, name: true } },
+  // events: the latest case-review meeting that discussed it (one batched query for the whole page, not per card)
+  eventLinks: { where: { event: discussedMeetingWhere }, select: { event: { select: meetingSelect } }, orderBy: { event: { startsAt: 'desc' } }, take: 1 },
 } satisfies Prisma.CaseSelect
 
 type ListRow = Prisma.CaseGetPayload<{ select: typeof listSelect }>
 
 export function presentListItem(row: ListRow, viewer: Viewer) {
-  const { author, authorId, hospitalName, ...rest } = row
-  return { ...rest, author: authorShownTo(viewer, { anonymous: row.anonymous, authorId, hospitalName, author }) }
+  const { author, authorId, hospitalName, eventLinks, ...rest } = row
+  return { ...rest, meeting: eventLinks[0]?.event ?? null, author: authorShownTo(viewer, { anonymous: row.anonymous, authorId, hospitalName, author }) }
 }
 export type CaseListItem = ReturnType<typeof presentListItem>
 
@@ -268,6 +271,8 @@ export function caseListWhere(filters: CaseFilters, viewer: Viewer): Prisma.Case
     ...(filters.place ? { place: filters.place } : {}),
     ...(filters.year ? { occurredYear: filters.year } : {}),
     ...(filters.tag ? { tags: { has: filters.tag } } : {}),
+    // 「検討会で扱った」: marked by hand on the case, or discussed at a case-review meeting with its summary posted.
+    ...(filters.reviewed ? { AND: [{ OR: [{ reviewedAtMeeting: { not: null } }, { eventLinks: { some: { event: discussedMeetingWhere } } }] }] } : {}),
   }
 }
 

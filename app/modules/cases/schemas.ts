@@ -125,6 +125,8 @@ export const CaseFiltersSchema = z.object({
   place: z.enum(enumKeys(CASE_PLACES)).optional().catch(undefined),
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   tag: z.string().trim().min(1).max(30).optional().catch(undefined),
+  // "1": only cases 「検討会で扱った」 (marked on the case or discussed at a case-review meeting).
+  reviewed: z.enum(['1']).optional().catch(undefined),
   sort: z.enum(enumKeys(CASE_SORTS)).catch('newest').default('newest'),
   // "1": my bookmarks; "mine": my own cases, drafts included.
   view: z.enum(['bookmarked', 'mine']).optional().catch(undefined),

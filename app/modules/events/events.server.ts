@@ -8,6 +8,7 @@ import { sendMail } from '#app/modules/mail/mail.server.ts'
 import type { CourseCode } from '#app/modules/members/labels.ts'
 import { eventCancelledMail, eventPromotedMail, eventReminderMail } from '#app/modules/mail/templates.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
+import { notifyCaseAuthorsOfSummary, replaceCaseLinks } from './case-links.server.ts'
 import type { EVENT_KINDS } from './labels.ts'
 import { canCancel, placeForNewSignup, promotionsAvailable, reminderWindow, signupRefusal, type SignupRefusal } from './rules.ts'
 import { parseTokyoLocal, type EventInput } from './schemas.ts'
@@ -276,18 +277,25 @@ function eventData(input: EventInput) {
   }
 }
 
-/** Creates or updates an event; a larger capacity moves the waiting list up (and tells those promoted). */
-export async function saveEvent(input: EventInput, actor: SessionUser, request: Request, eventId?: string): Promise<string> {
+/**
+ * Creates or updates an event; a larger capacity moves the waiting list up (and tells those promoted). `caseIds`
+ * (already checked with unlinkableCaseIds by the caller) become the linked cases of a case-review meeting; any
+ * other kind keeps none.
+ */
+export async function saveEvent(input: EventInput, actor: SessionUser, request: Request, eventId?: string, caseIds: readonly string[] = []): Promise<string> {
   const data = eventData(input)
+  const links = input.kind === 'CASE_REVIEW' ? caseIds : []
   const outcome = await prisma.$transaction(async (tx) => {
     if (eventId === undefined) {
       const created = await tx.event.create({ data: { ...data, createdById: actor.id } })
       await recordAudit({ action: 'event.created', actorId: actor.id, target: { type: 'event', id: created.id }, request, details: { title: created.title } }, tx)
+      await replaceCaseLinks(tx, created.id, links, actor, request)
       return { id: created.id, promoted: [] as Promoted[] }
     }
     if (!(await lockEvent(tx, eventId))) throw new Response('行事が見つかりません。', { status: 404 })
     const updated = await tx.event.update({ where: { id: eventId }, data })
     await recordAudit({ action: 'event.updated', actorId: actor.id, target: { type: 'event', id: eventId }, request, details: { title: updated.title } }, tx)
+    await replaceCaseLinks(tx, eventId, links, actor, request)
     const promoted = updated.cancelledAt ? [] : await promoteWaiting(tx, eventId, updated.capacity, new Date())
     return { id: eventId, promoted }
   }, TX_OPTIONS)
@@ -321,10 +329,16 @@ export async function setEventCancelled(eventId: string, cancelled: boolean, act
   }
 }
 
+/**
+ * Posts (or corrects) the organiser's summary. For a case-review meeting this is what makes its linked cases
+ * 「検討会で扱った」; their authors are told the first time.
+ */
 export async function postSummary(eventId: string, summary: string, actor: SessionUser, request: Request) {
   await prisma.$transaction(async (tx) => {
+    const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { summaryPostedAt: true, kind: true } })
     await tx.event.update({ where: { id: eventId }, data: { summary, summaryPostedAt: new Date() } })
     await recordAudit({ action: 'event.summary-posted', actorId: actor.id, target: { type: 'event', id: eventId }, request }, tx)
+    if (!before.summaryPostedAt && before.kind === 'CASE_REVIEW') await notifyCaseAuthorsOfSummary(tx, eventId, actor)
   })
 }
 

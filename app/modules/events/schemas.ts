@@ -21,6 +21,28 @@ const dateTime = (what: string) =>
     .regex(LOCAL_DATE_TIME, `${what}は「2026-12-05 13:00」の形で入力してください`)
     .refine((value) => !Number.isNaN(parseTokyoLocal(value).getTime()), `${what}の日付が正しくありません`)
 
+// Case ids typed into the picker's text box: bare ids or /cases/<id> links, separated by spaces, commas or lines.
+const CASE_ID = /^[A-Za-z0-9_-]{1,40}$/
+const MAX_LINKED_CASES = 20
+
+/** Reads the picker's text box: the case ids in the order typed, and what could not be read as one. */
+export function parseCaseRefs(text: string | undefined): { ids: string[]; unreadable: string[] } {
+  const ids: string[] = []
+  const unreadable: string[] = []
+  for (const token of (text ?? '').split(/[\s,、，]+/).filter(Boolean)) {
+    const fromLink = /\/cases\/([^/?#\s]+)/.exec(token)?.[1]
+    const id = fromLink ?? token
+    if (CASE_ID.test(id)) ids.push(id)
+    else unreadable.push(token)
+  }
+  return { ids, unreadable }
+}
+
+/** Every case the form asks to link: ticked boxes first (in page order), then the typed ones; no repeats. */
+export function requestedCaseIds(input: Pick<EventInput, 'caseIds' | 'caseRefs'>): string[] {
+  return [...new Set([...input.caseIds, ...parseCaseRefs(input.caseRefs).ids])]
+}
+
 const optionalInt = (what: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${what}は数字で入力してください` })
@@ -47,6 +69,9 @@ export const EventSchema = z
     maxCohort: optionalInt('対象の期', 1, 99),
     cool: optionalInt('クール', 1, 20),
     showOnPublicPage: z.boolean().default(false),
+    // Case-review meetings only: the cases discussed (ticked in the picker, or typed as ids / links).
+    caseIds: z.array(z.string().regex(CASE_ID, '事例を選び直してください')).default([]),
+    caseRefs: z.string().trim().max(2000, '事例のIDが多すぎます').optional(),
   })
   .superRefine((value, ctx) => {
     const startsAt = parseTokyoLocal(value.startsAt)
@@ -55,6 +80,17 @@ export const EventSchema = z
     }
     if (value.signupDeadline && parseTokyoLocal(value.signupDeadline) > startsAt) {
       ctx.addIssue({ code: 'custom', path: ['signupDeadline'], message: '申込締切は開始日時より前にしてください' })
+    }
+    const refs = parseCaseRefs(value.caseRefs)
+    if (refs.unreadable.length) {
+      ctx.addIssue({ code: 'custom', path: ['caseRefs'], message: `事例のIDまたはURLとして読めません：${refs.unreadable.slice(0, 5).join('、')}` })
+    }
+    const requested = new Set([...value.caseIds, ...refs.ids])
+    if (requested.size && value.kind !== 'CASE_REVIEW') {
+      ctx.addIssue({ code: 'custom', path: ['caseRefs'], message: '事例を紐づけられるのは種別が「事例検討会」の行事だけです' })
+    }
+    if (requested.size > MAX_LINKED_CASES) {
+      ctx.addIssue({ code: 'custom', path: ['caseRefs'], message: `紐づける事例は${MAX_LINKED_CASES}件までにしてください` })
     }
     if (!value.venue && !value.onlineUrl) {
       ctx.addIssue({ code: 'custom', path: ['venue'], message: '会場かオンライン参加のURLのどちらかを入力してください' })

@@ -7,6 +7,7 @@ import { CommentThread, DiscussionActions } from '#app/components/discussion/dis
 import { clearEditorAutosave } from '#app/components/editor/rich-text-editor.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/fields.tsx'
+import { TagLinks } from '#app/components/tag-links.tsx'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { canEditCase, canMarkCaseReviewed, hasPermission } from '#app/modules/auth/permissions.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
@@ -23,6 +24,7 @@ import {
 } from '#app/modules/cases/labels.ts'
 import { HideSchema, ReviewedSchema } from '#app/modules/cases/schemas.ts'
 import { listComments, markSeen, viewerState } from '#app/modules/discussion/discussion.server.ts'
+import { meetingsForCase } from '#app/modules/events/case-links.server.ts'
 import { handleDiscussionIntent } from '#app/modules/discussion/intents.server.ts'
 import { PROFESSIONS } from '#app/modules/members/labels.ts'
 
@@ -32,15 +34,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const row = await findCaseForViewer(params.id ?? '', user)
   const subject = { kind: 'case' as const, id: row.id }
-  const [comments, state] = await Promise.all([
+  const [comments, state, , meetings] = await Promise.all([
     row.status === 'PUBLISHED' ? listComments(subject, user, { maskAuthorId: row.anonymous ? row.authorId : null }) : Promise.resolve([]),
     viewerState(subject, user.id),
     markSeen(subject, user.id),
+    meetingsForCase(row.id),
   ])
   return {
     item: presentCase(row, user),
     comments,
     state,
+    meetings,
     can: {
       edit: canEditCase(user, row),
       markReviewed: canMarkCaseReviewed(user, row),
@@ -97,7 +101,8 @@ function caseFeedback(feedback: { intent: string; error?: string } | undefined, 
 }
 
 export default function CaseDetail() {
-  const { item, comments, state, can } = useLoaderData<typeof loader>()
+  const { item, comments, state, can, meetings } = useLoaderData<typeof loader>()
+  const reviewedOn = item.reviewedAtMeeting ?? meetings.discussed[0]?.startsAt ?? null
   const actionData = useActionData<typeof action>()
   const feedback = actionData?.feedback
   const [searchParams] = useSearchParams()
@@ -126,7 +131,7 @@ export default function CaseDetail() {
           <p className="case-card__badges">
             <ImpactBadge level={item.impactLevel} /> <span className="badge">{JQ_CATEGORIES[item.jqCategory]}</span>{' '}
             <span className="badge">{CASE_PLACES[item.place]}</span>{' '}
-            {item.reviewedAtMeeting ? <span className="badge badge--success">検討会で扱った（{formatDate(item.reviewedAtMeeting)}）</span> : null}
+            {reviewedOn ? <span className="badge badge--success">検討会で扱った（{formatDate(reviewedOn)}）</span> : null}
           </p>
         </div>
         {can.edit ? (
@@ -135,6 +140,9 @@ export default function CaseDetail() {
           </Link>
         ) : null}
       </div>
+
+      <MeetingsNotice meetings={meetings.discussed} className="notice notice--success case-meetings" label="この事例を扱った事例検討会" intro="検討会で扱った：" />
+      <MeetingsNotice meetings={meetings.planned} className="notice case-meetings" label="この事例を扱う予定の事例検討会" intro="この事例を扱う予定の事例検討会：" />
 
       <dl className="definition-list card">
         <dt>投稿者</dt>
@@ -163,11 +171,7 @@ export default function CaseDetail() {
           <>
             <dt>タグ</dt>
             <dd>
-              {item.tags.map((tag) => (
-                <Link key={tag} to={`/cases?${new URLSearchParams({ tag })}`} className="case-tag">
-                  #{tag}
-                </Link>
-              ))}
+              <TagLinks tags={item.tags} listPath="/cases" />
             </dd>
           </>
         ) : null}
@@ -302,6 +306,24 @@ export default function CaseDetail() {
         <CommentThread comments={comments} canComment={can.comment} canModerate={can.moderate} feedback={feedback} />
       ) : null}
     </article>
+  )
+}
+
+type MeetingLink = { id: string; title: string; startsAt: string | Date }
+
+function MeetingsNotice({ meetings, className, label, intro }: { meetings: MeetingLink[]; className: string; label: string; intro: string }) {
+  if (!meetings.length) return null
+  return (
+    <div className={className} role="note" aria-label={label}>
+      {intro}
+      <ul>
+        {meetings.map((meeting) => (
+          <li key={meeting.id}>
+            <Link to={`/events/${meeting.id}`}>{meeting.title}</Link>（{formatDate(meeting.startsAt)}）
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CaseCard } from '#app/components/cases/case-card.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterActions, FilterSelect, ResultCount } from '#app/components/ui/filters.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { caseFilterOptions, listCases } from '#app/modules/cases/cases.server.ts'
 import { CASE_PLACES, CASE_SORTS, IMPACT_LEVELS, JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
@@ -16,22 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = CaseFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const [result, options] = await Promise.all([listCases(filters, user), caseFilterOptions()])
   return { filters, ...result, options }
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value?: string | number; options: [string, string][] }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)}>
-        <option value="">すべて</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 }
 
 const VIEWS = [
@@ -59,31 +43,20 @@ export default function CasesIndex() {
       </nav>
       <Form method="get" className="filters" role="search" aria-label="事例の絞り込み">
         {filters.view ? <input type="hidden" name="view" value={filters.view} /> : null}
-        <Select name="category" label="事象の分類" value={filters.category} options={Object.entries(JQ_CATEGORIES)} />
-        <Select name="level" label="影響度" value={filters.level} options={Object.entries(IMPACT_LEVELS).map(([code, label]) => [code, `レベル${label}`])} />
-        <Select name="place" label="発生場所" value={filters.place} options={Object.entries(CASE_PLACES)} />
-        <Select name="year" label="発生年" value={filters.year} options={options.years.map((year) => [String(year), `${year}年`])} />
-        <Select name="tag" label="タグ" value={filters.tag} options={options.tags.map((tag) => [tag, tag])} />
+        <FilterSelect name="category" label="事象の分類" value={filters.category} options={Object.entries(JQ_CATEGORIES)} />
+        <FilterSelect name="level" label="影響度" value={filters.level} options={Object.entries(IMPACT_LEVELS).map(([code, label]) => [code, `レベル${label}`])} />
+        <FilterSelect name="place" label="発生場所" value={filters.place} options={Object.entries(CASE_PLACES)} />
+        <FilterSelect name="year" label="発生年" value={filters.year} options={options.years.map((year) => [String(year), `${year}年`])} />
+        <FilterSelect name="tag" label="タグ" value={filters.tag} options={options.tags.map((tag) => [tag, tag])} />
         <div className="field">
-          <label htmlFor="filter-sort">並び順</label>
-          <select id="filter-sort" name="sort" defaultValue={filters.sort}>
-            {Object.entries(CASE_SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <label className="case-filter-check">
+            <input type="checkbox" name="reviewed" value="1" defaultChecked={filters.reviewed === '1'} /> 検討会で扱った事例
+          </label>
         </div>
-        <button type="submit" className="button button--primary">
-          絞り込む
-        </button>
-        <Link to={filters.view ? `/cases?view=${filters.view}` : '/cases'} className="button button--quiet">
-          条件をクリア
-        </Link>
+        <FilterSelect name="sort" label="並び順" value={filters.sort} options={Object.entries(CASE_SORTS)} anyLabel={null} />
+        <FilterActions clearTo={filters.view ? `/cases?view=${filters.view}` : '/cases'} />
       </Form>
-      <p className="muted" aria-live="polite">
-        {formatNumber(total)}件{pageCount > 1 ? `（${formatNumber(page)} / ${formatNumber(pageCount)} ページ）` : ''}
-      </p>
+      <ResultCount total={total} page={page} pageCount={pageCount} />
       {items.length ? (
         <ul className="case-list">
           {items.map((item) => (

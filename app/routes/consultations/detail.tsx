@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
 import { StatusBadge, UrgencyBadge } from '#app/components/consultations/badges.tsx'
+import { DeidentifyHint } from '#app/components/consultations/deidentify-hint.tsx'
 import { DutiesChecklist } from '#app/components/consultations/duties-checklist.tsx'
 import { ResponseCell } from '#app/components/consultations/response-cell.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -136,8 +137,11 @@ export default function ConsultationThread() {
   const [searchParams] = useSearchParams()
   const formRef = useRef<HTMLFormElement>(null)
   const busy = navigation.state !== 'idle'
+  const [messageText, setMessageText] = useState((actionData?.ok === false ? actionData.body : undefined) ?? '')
   useEffect(() => {
-    if (actionData?.ok) formRef.current?.reset()
+    if (!actionData?.ok) return
+    formRef.current?.reset()
+    setMessageText('')
   }, [actionData])
   const assignedIds = new Set(c.assignments.map((assignment) => assignment.consultant.id))
   const unassigned = consultants.filter((consultant) => !assignedIds.has(consultant.id))
@@ -328,10 +332,12 @@ export default function ConsultationThread() {
                 defaultValue={actionData?.ok === false ? actionData.body : undefined}
                 aria-invalid={actionData?.fieldErrors?.body ? true : undefined}
                 aria-describedby={actionData?.fieldErrors?.body ? 'message-body-error' : 'message-body-help'}
+                onChange={(event) => setMessageText(event.currentTarget.value)}
               />
               <p id="message-body-help" className="field__help">
                 患者・職員の氏名や正確な日付など、個人を特定できる情報は書かないでください。
               </p>
+              <DeidentifyHint fieldId="message-body" label="メッセージ" text={messageText} advisory />
               <ErrorList id="message-body-error" errors={actionData?.fieldErrors?.body} />
             </div>
             <div className="field">

@@ -1,9 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ImpactBadge } from '#app/components/cases/case-card.tsx'
 import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
+import { JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
+import { casesForEventPage } from '#app/modules/events/case-links.server.ts'
 import { cancelSignup, findEventForMember, signUp } from '#app/modules/events/events.server.ts'
 import { formatEventPeriod } from '#app/modules/events/format.ts'
 import { canCancel, eligibilityLabel, seatsLeft, SIGNUP_REFUSAL_MESSAGES, signupClosesAt, signupRefusal } from '#app/modules/events/rules.ts'
@@ -16,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const found = await findEventForMember(params.id ?? '', user)
   if (!found) throw notFound()
-  return { ...found, now: new Date() }
+  const cases = found.event.kind === 'CASE_REVIEW' ? await casesForEventPage(found.event.id, user) : []
+  return { ...found, cases, now: new Date() }
 }
 
 type Notice = { tone: 'success' | 'warning' | 'danger'; message: string }
@@ -50,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventDetail() {
-  const { event, me, myStatus, waitingPosition, onlineUrl, now } = useLoaderData<typeof loader>()
+  const { event, me, myStatus, waitingPosition, onlineUrl, cases, now } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
@@ -164,6 +168,21 @@ export default function EventDetail() {
         <section aria-labelledby="description-title">
           <h2 id="description-title">内容</h2>
           <p className="event-detail__text">{event.description}</p>
+        </section>
+      ) : null}
+
+      {cases.length ? (
+        <section aria-labelledby="cases-title">
+          <h2 id="cases-title">{event.summaryPostedAt && !event.cancelledAt ? 'この検討会で扱った事例' : 'この検討会で扱う事例'}</h2>
+          <ul className="event-cases">
+            {cases.map((item) => (
+              <li key={item.id} className="event-cases__item">
+                <Link to={`/cases/${item.id}`}>{item.title}</Link> <ImpactBadge level={item.impactLevel} />{' '}
+                <span className="badge">{JQ_CATEGORIES[item.jqCategory]}</span>
+                {item.hiddenAt ? <span className="badge badge--danger">非表示</span> : null}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

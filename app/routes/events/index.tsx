@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
+import { FilterActions, FilterSelect } from '#app/components/ui/filters.tsx'
 import { formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { listEventsForMember } from '#app/modules/events/events.server.ts'
@@ -45,20 +46,8 @@ export default function Events() {
       </nav>
       <Form method="get" className="filters" aria-label="行事の絞り込み">
         <input type="hidden" name="when" value={filters.when} />
-        <div className="field">
-          <label htmlFor="filter-kind">種別</label>
-          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ''}>
-            <option value="">すべて</option>
-            {Object.entries(EVENT_KINDS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button--primary">
-          絞り込む
-        </button>
+        <FilterSelect name="kind" label="種別" value={filters.kind} options={Object.entries(EVENT_KINDS)} />
+        <FilterActions />
       </Form>
       {events.length ? (
         <ul className="events-list">

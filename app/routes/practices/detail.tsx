@@ -7,6 +7,7 @@ import { CommentThread, DiscussionActions } from '#app/components/discussion/dis
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { AdoptionForm, AdoptionSummary } from '#app/components/practices/adoptions.tsx'
 import { ErrorList } from '#app/components/ui/fields.tsx'
+import { TagLinks } from '#app/components/tag-links.tsx'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { canEditPractice, hasPermission } from '#app/modules/auth/permissions.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
@@ -165,11 +166,7 @@ export default function PracticeDetail() {
           <>
             <dt>タグ</dt>
             <dd>
-              {item.tags.map((tag) => (
-                <Link key={tag} to={`/practices?${new URLSearchParams({ tag })}`} className="case-tag">
-                  #{tag}
-                </Link>
-              ))}
+              <TagLinks tags={item.tags} listPath="/practices" />
             </dd>
           </>
         ) : null}

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { RichTextEditor } from '#app/components/editor/rich-text-editor.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { PublishButtons } from '#app/components/publish-buttons.tsx'
 import { ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import type { RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
@@ -202,19 +203,7 @@ export default function PracticeEdit() {
           </div>
         </fieldset>
 
-        <div className="row">
-          <button type="submit" name="intent" value="publish" className="button button--primary" disabled={busy}>
-            {published ? '更新する' : '公開する'}
-          </button>
-          <button type="submit" name="intent" value="draft" className="button" disabled={busy}>
-            {published ? '非公開にして下書きに戻す' : '下書き保存'}
-          </button>
-          {existing && !published ? (
-            <button type="submit" name="intent" value="delete-draft" formNoValidate className="button button--danger" disabled={busy}>
-              下書きを削除
-            </button>
-          ) : null}
-        </div>
+        <PublishButtons published={published} canDeleteDraft={Boolean(existing) && !published} busy={busy} />
       </Form>
     </section>
   )

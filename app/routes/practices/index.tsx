@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PracticeCard } from '#app/components/practices/practice-card.tsx'
+import { FilterActions, FilterSelect, ResultCount } from '#app/components/ui/filters.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { formatNumber } from '#app/lib/format.ts'
 import { hasPermission } from '#app/modules/auth/permissions.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { PRACTICE_SORTS, PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
@@ -46,53 +46,17 @@ export default function PracticesIndex() {
       </nav>
       <Form method="get" className="filters" role="search" aria-label="プラクティスの絞り込み">
         {filters.view ? <input type="hidden" name="view" value={filters.view} /> : null}
-        <div className="field">
-          <label htmlFor="filter-theme">テーマ</label>
-          <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ''}>
-            <option value="">すべて</option>
-            {Object.entries(PRACTICE_THEMES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-tag">タグ</label>
-          <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ''}>
-            <option value="">すべて</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="theme" label="テーマ" value={filters.theme} options={Object.entries(PRACTICE_THEMES)} />
+        <FilterSelect name="tag" label="タグ" value={filters.tag} options={tags.map((tag) => [tag, tag] as const)} />
         <div className="field field--checkbox">
           <label>
             <input type="checkbox" name="measured" value="1" defaultChecked={filters.measured === '1'} /> 測定した結果があるもの
           </label>
         </div>
-        <div className="field">
-          <label htmlFor="filter-sort">並び順</label>
-          <select id="filter-sort" name="sort" defaultValue={filters.sort}>
-            {Object.entries(PRACTICE_SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button--primary">
-          絞り込む
-        </button>
-        <Link to={base} className="button button--quiet">
-          条件をクリア
-        </Link>
+        <FilterSelect name="sort" label="並び順" value={filters.sort} options={Object.entries(PRACTICE_SORTS)} anyLabel={null} />
+        <FilterActions clearTo={base} />
       </Form>
-      <p className="muted" aria-live="polite">
-        {formatNumber(total)}件{pageCount > 1 ? `（${formatNumber(page)} / ${formatNumber(pageCount)} ページ）` : ''}
-      </p>
+      <ResultCount total={total} page={page} pageCount={pageCount} />
       {items.length ? (
         <ul className="case-list">
           {items.map((item) => (

@@ -2,13 +2,16 @@ import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@confo
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
 import { formatDateTime } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
+import { IMPACT_LEVELS, JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
+import { caseLinkCandidates, unlinkableCaseIds } from '#app/modules/events/case-links.server.ts'
 import { findEventForAdmin, postSummary, saveEvent, setEventCancelled } from '#app/modules/events/events.server.ts'
 import { EVENT_KINDS } from '#app/modules/events/labels.ts'
-import { EventSchema, SummarySchema, toTokyoLocal } from '#app/modules/events/schemas.ts'
+import { EventSchema, requestedCaseIds, SummarySchema, toTokyoLocal } from '#app/modules/events/schemas.ts'
 import { COURSES } from '#app/modules/members/labels.ts'
 
 // One module for /admin/events/new (no :id) and /admin/events/:id: the event form, and for an existing event
@@ -24,7 +27,8 @@ async function eventOrNotFound(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'event:manage')
-  return { event: await eventOrNotFound(params.id) }
+  const event = await eventOrNotFound(params.id)
+  return { event, picker: await caseLinkCandidates(event?.id) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +48,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: EventSchema })
   if (submission.status !== 'success') return data({ form: 'event' as const, result: submission.reply() }, { status: 400 })
-  const id = await saveEvent(submission.value, admin, request, event?.id)
+  const caseIds = submission.value.kind === 'CASE_REVIEW' ? requestedCaseIds(submission.value) : []
+  const refused = await unlinkableCaseIds(caseIds, event?.id)
+  if (refused.length) {
+    const message = `次の事例は見つからないか、公開中ではない（下書き・非表示）ため紐づけられません：${refused.join('、')}`
+    return data({ form: 'event' as const, result: submission.reply({ fieldErrors: { caseRefs: [message] } }) }, { status: 400 })
+  }
+  const id = await saveEvent(submission.value, admin, request, event?.id, caseIds)
   throw redirect(`/admin/events/${id}`)
 }
 
@@ -66,8 +76,77 @@ function DateTimeField({ field, label, required, help }: { field: FieldMetadata<
   )
 }
 
+type PickerCase = {
+  id: string
+  title: string
+  impactLevel: keyof typeof IMPACT_LEVELS
+  jqCategory: keyof typeof JQ_CATEGORIES
+  status: 'DRAFT' | 'PUBLISHED'
+  hiddenAt: string | Date | null
+}
+
+/**
+ * The cases discussed at a case-review meeting: tick boxes (linked ones first, then recent published cases), a
+ * filter over them that works as you type (without JavaScript every box is simply shown), and a text box for
+ * older cases by id or link. Disabled, and so not sent, unless the kind is 事例検討会.
+ */
+function CasePicker({
+  candidates,
+  checked,
+  refsField,
+  idsField,
+  enabled,
+}: {
+  candidates: PickerCase[]
+  checked: Set<string>
+  refsField: FieldMetadata<string | undefined>
+  idsField: FieldMetadata<string[] | undefined>
+  enabled: boolean
+}) {
+  const [query, setQuery] = useState('')
+  const needle = query.trim().toLowerCase()
+  const matches = (item: PickerCase) => !needle || item.title.toLowerCase().includes(needle) || item.id.toLowerCase().includes(needle)
+  const shown = candidates.filter(matches).length
+  return (
+    <fieldset className="field events-cases" disabled={!enabled} aria-describedby="case-picker-help">
+      <legend>扱う事例（事例検討会のみ）</legend>
+      <p id="case-picker-help" className="field__help">
+        {enabled
+          ? '公開中の事例から選びます。まとめを掲載すると、選んだ事例に「検討会で扱った」と表示されます。'
+          : '種別で「事例検討会」を選ぶと、扱う事例を選べます。'}
+      </p>
+      <div className="field">
+        <label htmlFor="case-picker-filter">題名・IDで絞り込む</label>
+        <input id="case-picker-filter" type="search" value={query} onChange={(event) => setQuery(event.target.value)} aria-controls="case-picker-list" />
+        <p className="field__help" aria-live="polite">
+          {candidates.length}件中 {shown}件を表示
+        </p>
+      </div>
+      <ul id="case-picker-list" className="events-cases__list">
+        {candidates.map((item) => {
+          const listed = item.status === 'PUBLISHED'
+          return (
+            <li key={item.id} hidden={!matches(item)}>
+              <label className="events-courses__option">
+                <input type="checkbox" name={idsField.name} value={item.id} defaultChecked={checked.has(item.id)} />{' '}
+                {listed ? item.title : '下書きに戻された事例'}{' '}
+                <span className="small muted">
+                  （影響度{IMPACT_LEVELS[item.impactLevel]}・{JQ_CATEGORIES[item.jqCategory]}・ID {item.id}
+                  {item.hiddenAt ? '・非表示' : ''}）
+                </span>
+              </label>
+            </li>
+          )
+        })}
+      </ul>
+      <ErrorList id={idsField.errorId} errors={idsField.errors} />
+      <TextareaField field={refsField} label="IDまたはURLで追加" rows={2} help="一覧にない事例は、事例のID か /cases/… のURLを空白か改行で区切って入力してください" />
+    </fieldset>
+  )
+}
+
 export default function EventEdit() {
-  const { event } = useLoaderData<typeof loader>()
+  const { event, picker } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -90,6 +169,7 @@ export default function EventEdit() {
           maxCohort: event.maxCohort === null ? '' : String(event.maxCohort),
           cool: event.cool === null ? '' : String(event.cool),
           showOnPublicPage: event.showOnPublicPage ? 'on' : '',
+          caseIds: picker.linkedIds,
         }
       : { kind: 'FOLLOW_UP' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EventSchema }),
@@ -103,6 +183,7 @@ export default function EventEdit() {
   })
   const selectedCourses = new Set(fields.courses.value === undefined ? [] : ([] as string[]).concat(fields.courses.value as string | string[]))
   const saved = actionData && 'saved' in actionData ? actionData.saved : null
+  const checkedCases = new Set(fields.caseIds.value === undefined ? [] : ([] as string[]).concat(fields.caseIds.value as string | string[]))
 
   return (
     <section className="stack" style={{ maxWidth: '48rem' }}>
@@ -165,6 +246,13 @@ export default function EventEdit() {
           </label>
           <p className="field__help">載るのは種別・タイトル・日時だけです。</p>
         </div>
+        <CasePicker
+          candidates={picker.candidates}
+          checked={checkedCases}
+          idsField={fields.caseIds}
+          refsField={fields.caseRefs}
+          enabled={fields.kind.value === 'CASE_REVIEW'}
+        />
         <ErrorList id={form.errorId} errors={form.errors} />
         <div className="row">
           <button type="submit" className="button button--primary" disabled={busy}>
