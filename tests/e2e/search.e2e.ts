@@ -29,7 +29,7 @@ test('a seeded demo case is found from the header combobox and on /search (axe p
   await page.getByRole('option', { name: new RegExp(`^事例 ${INSULIN_CASE}`) }).waitFor()
   await box.press('Enter')
   await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'ｲﾝｽﾘﾝ')
-  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('検索')
+  await page.getByRole('heading', { level: 1, name: '検索', exact: true }).waitFor()
   const result = page.getByRole('link', { name: INSULIN_CASE, exact: true })
   await result.waitFor()
   const violations = await checkAccessibility(page)
@@ -44,7 +44,7 @@ test('a seeded demo case is found from the header combobox and on /search (axe p
   for (let i = 0; i <= index; i++) await box.press('ArrowDown')
   await box.press('Enter')
   await page.waitForURL((url) => /^\/cases\/[a-z0-9]+$/.test(url.pathname))
-  expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain(INSULIN_CASE)
+  await page.getByRole('heading', { level: 1, name: INSULIN_CASE }).waitFor()
 
   const health = await page.request.get('/healthz')
   expect(await health.json()).toMatchObject({ search: { engine: 'embedded', state: 'ready' } })
