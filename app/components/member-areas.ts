@@ -1,5 +1,5 @@
-/** The areas of the members' site: one list for the navigation, /home and the pages still in preparation. */
-export type MemberArea = { to: string; label: string; title: string; summary: string; routeId?: string; onHome: boolean }
+/** The areas of the members' site: one list for the navigation and the area cards on /home. */
+export type MemberArea = { to: string; label: string; title: string; summary: string; onHome: boolean }
 
 export const MEMBER_AREAS: MemberArea[] = [
   { to: '/home', label: 'ホーム', title: 'ホーム', summary: '', onHome: false },
