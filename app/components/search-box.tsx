@@ -28,6 +28,9 @@ export function SearchBox() {
   const [active, setActive] = useState(-1)
   const [status, setStatus] = useState('')
   const abort = useRef<AbortController | null>(null)
+  // Where the pointer last was over the list. Browsers send mouse events when the list opens under a pointer
+  // that has not moved; only a real move may make an option active, or Enter would open it instead of searching.
+  const pointer = useRef<{ x: number; y: number } | null>(null)
 
   useEffect(() => {
     const q = query.trim()
@@ -126,7 +129,11 @@ export function SearchBox() {
               close()
               navigate(suggestion.url)
             }}
-            onMouseEnter={() => setActive(index)}
+            onMouseMove={(event) => {
+              const last = pointer.current
+              pointer.current = { x: event.clientX, y: event.clientY }
+              if (last && (last.x !== event.clientX || last.y !== event.clientY)) setActive(index)
+            }}
           >
             <span className="badge badge--primary">{suggestion.typeLabel}</span>{' '}
             <span className="search-box__title">
