@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { FilterActions, FilterSelect } from '#app/components/ui/filters.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
@@ -14,22 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = Object.fromEntries(new URL(request.url).searchParams)
   const filters = MemberFiltersSchema.parse(params)
   return { filters, ...(await searchMembers(filters)) }
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) {
-  return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
-        <option value="">すべて</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 }
 
 export default function MembersDirectory() {
@@ -47,19 +32,14 @@ export default function MembersDirectory() {
           <label htmlFor="filter-q">氏名・病院・部署</label>
           <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ''} />
         </div>
-        <Select name="course" label="コース" value={filters.course} options={Object.entries(COURSES)} />
+        <FilterSelect name="course" label="コース" value={filters.course} options={Object.entries(COURSES)} />
         <div className="field">
           <label htmlFor="filter-cohort">期</label>
           <input id="filter-cohort" name="cohort" type="number" min={1} max={99} defaultValue={filters.cohort ?? ''} style={{ width: '6rem' }} />
         </div>
-        <Select name="profession" label="職種" value={filters.profession} options={Object.entries(PROFESSIONS)} />
-        <Select name="prefecture" label="都道府県" value={filters.prefecture} options={PREFECTURES.map((p) => [p, p])} />
-        <button type="submit" className="button button--primary">
-          絞り込む
-        </button>
-        <Link to="/members" className="button button--quiet">
-          条件をクリア
-        </Link>
+        <FilterSelect name="profession" label="職種" value={filters.profession} options={Object.entries(PROFESSIONS)} />
+        <FilterSelect name="prefecture" label="都道府県" value={filters.prefecture} options={PREFECTURES.map((p) => [p, p] as const)} />
+        <FilterActions clearTo="/members" />
       </Form>
       {members.length ? (
         <ul className="grid">

@@ -25,10 +25,9 @@ const fail = (status: DiscussionError['status'], message: string): DiscussionErr
 /** Keeps the subject's visible-comment count and last comment time in step (for sorting and /home). */
 async function refreshSubjectActivity(tx: Tx, subject: DiscussionSubject) {
   const where = { ...subjectColumn(subject), deletedAt: null, hiddenAt: null }
-  const [count, last] = await Promise.all([
-    tx.comment.count({ where }),
-    tx.comment.findFirst({ where, orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
-  ])
+  // One after the other: a transaction is one connection, and pg refuses overlapping queries on it in v9.
+  const count = await tx.comment.count({ where })
+  const last = await tx.comment.findFirst({ where, orderBy: { createdAt: 'desc' }, select: { createdAt: true } })
   switch (subject.kind) {
     case 'case':
       await tx.case.update({ where: { id: subject.id }, data: { commentCount: count, lastCommentAt: last?.createdAt ?? null } })

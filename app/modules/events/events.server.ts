@@ -116,10 +116,9 @@ type Promoted = { userId: string; email: string; name: string }
 
 /** Moves the head of the waiting list into free seats. Call with the event's row lock held. */
 async function promoteWaiting(tx: Tx, eventId: string, capacity: number | null, now: Date): Promise<Promoted[]> {
-  const [registered, waiting] = await Promise.all([
-    tx.eventRegistration.count({ where: { eventId, status: 'REGISTERED' } }),
-    tx.eventRegistration.count({ where: { eventId, status: 'WAITLISTED' } }),
-  ])
+  // One after the other: a transaction is one connection, and pg refuses overlapping queries on it in v9.
+  const registered = await tx.eventRegistration.count({ where: { eventId, status: 'REGISTERED' } })
+  const waiting = await tx.eventRegistration.count({ where: { eventId, status: 'WAITLISTED' } })
   const take = promotionsAvailable(capacity, registered, waiting)
   if (take === 0) return []
   const next = await tx.eventRegistration.findMany({
