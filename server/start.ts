@@ -1,6 +1,7 @@
 /**
  * `npm run dev` (with --dev) and `npm start`: resolve the database (DATABASE_URL or the embedded PostgreSQL),
- * apply migrations, seed demo data on a fresh development database, then serve.
+ * apply migrations, seed demo data in development (on a fresh database, and again after new migrations so an
+ * existing development database gets the demo data of areas added since; the seeds are idempotent), then serve.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -17,6 +18,7 @@ async function main() {
   const database = await resolveDatabase()
   console.log(`Database: ${database.description}`)
   process.env.DATABASE_URL = database.url
+  const migrationsFrom = new Date()
   await migrateDeploy(database.url)
 
   const { getEnv } = await import('#app/lib/env.server.ts')
@@ -27,7 +29,9 @@ async function main() {
   let seeded = false
   if (dev) {
     const { prisma } = await import('#app/lib/db.server.ts')
-    if ((await prisma.user.count()) === 0) {
+    const [latest] = await prisma.$queryRaw<{ at: Date | null }[]>`SELECT max(finished_at) AS at FROM _prisma_migrations`
+    const migratedNow = latest?.at != null && latest.at >= migrationsFrom
+    if (migratedNow || (await prisma.user.count()) === 0) {
       const { seedDemoData } = await import('#prisma/seed.ts')
       await seedDemoData(prisma)
       seeded = true
