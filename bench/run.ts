@@ -38,6 +38,8 @@ async function main() {
     process.env.NODE_ENV = 'production'
     // Mail that sections trigger (e.g. waiting-list promotions) goes to the throwaway directory.
     process.env.MAIL_DIR = path.join(workDir, 'mail')
+    // The mail module says where each mail went (console.info); hundreds of those lines would bury the figures.
+    console.info = () => undefined
     const { prisma } = await import('#app/lib/db.server.ts')
     const { hashPassword, verifyPassword } = await import('#app/modules/auth/password.server.ts')
     const { createSession, validateSessionToken } = await import('#app/modules/auth/session.server.ts')
