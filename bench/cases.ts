@@ -85,5 +85,5 @@ export async function benchCases(prisma: PrismaClient, measure: Measure, show: S
     await listComments({ kind: 'case', id: longThread }, viewer, { maskAuthorId: row.anonymous ? row.authorId : null })
   }))
   show('/home: recent cases + followed with new comments', await measure(50, () => loadCasesHome(viewer)))
-  show('admin re-scan: every published case and comment', await measure(1, () => rescanPublishedContent()))
+  show('admin re-scan: every published case, practice and comment', await measure(1, () => rescanPublishedContent()))
 }

@@ -222,7 +222,7 @@ describe('moderation', () => {
     const result = await adminCasesRoute.action(args(makeRequest('/admin/cases', { cookie: admin.cookie, form: {} })))
     expect(result.scan.scannedCases).toBe(await prisma.case.count({ where: { status: 'PUBLISHED' } }))
     expect(result.scan.scannedComments).toBeGreaterThanOrEqual(1)
-    const mine = result.scan.flagged.filter((flag) => flag.caseId === item.id)
+    const mine = result.scan.flagged.filter((flag) => flag.url.startsWith(`/cases/${item.id}`))
     expect(mine.map((flag) => flag.kind).sort()).toEqual(['case', 'comment'])
     expect(JSON.stringify(result.scan.flagged)).toContain('佐藤花子さん')
   })

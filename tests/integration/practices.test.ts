@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { CLIENT_IP_HEADER } from '#app/lib/request-meta.server.ts'
+import * as adminCasesRoute from '#app/routes/admin/cases.tsx'
 import * as homeRoute from '#app/routes/home.tsx'
 import * as attachmentRoute from '#app/routes/practices/attachment.ts'
 import * as detailRoute from '#app/routes/practices/detail.tsx'
@@ -333,5 +334,30 @@ describe('practices: moderation lists', () => {
       ((await indexRoute.loader(routeArgs(makeRequest('/practices?view=hidden', { cookie })))) as Awaited<ReturnType<typeof indexRoute.loader>>).items.map((item) => item.id)
     expect(await list(w.cookies.admin)).toContain(id)
     expect(await list(w.cookies.memberB)).not.toContain(id)
+  })
+})
+
+describe('practices: the admin re-scan', () => {
+  test('lists published practices and practice comments the detector flags now, linking to them', async () => {
+    const w = await world()
+    const id = await createPractice(w.cookies.author)
+    const draft = await createPractice(w.cookies.author, { intent: 'draft' })
+    // Text written before a detector improvement (or straight into the database) is caught by the re-scan.
+    await prisma.practice.update({ where: { id }, data: { pitfalls: '山田太郎さんの転倒がきっかけだった' } })
+    await prisma.practice.update({ where: { id: draft }, data: { pitfalls: '鈴木一郎さんの件' } })
+    await prisma.practiceResult.updateMany({ where: { practiceId: id }, data: { period: '2024年5月3日から' } })
+    const comment = await prisma.comment.create({
+      data: { practiceId: id, authorId: w.memberB.id, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '連絡先は 090-1234-5678 です' }] }] } },
+    })
+    const result = await adminCasesRoute.action(routeArgs(makeRequest('/admin/cases', { cookie: w.cookies.admin, form: {} })))
+    expect(result.scan.scannedPractices).toBe(await prisma.practice.count({ where: { status: 'PUBLISHED' } }))
+    const mine = result.scan.flagged.filter((flag) => flag.url.startsWith(`/practices/${id}`))
+    expect(mine.map((flag) => [flag.kind, flag.url])).toEqual([
+      ['practice', `/practices/${id}`],
+      ['comment', `/practices/${id}#comment-${comment.id}`],
+    ])
+    expect(mine[0]?.findings.map((finding) => finding.label)).toEqual(expect.arrayContaining(['つまずきやすい点', '結果1']))
+    // Drafts are the author's own: not published, not re-scanned.
+    expect(JSON.stringify(result.scan.flagged)).not.toContain('鈴木一郎')
   })
 })

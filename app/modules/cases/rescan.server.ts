@@ -2,12 +2,15 @@ import { prisma } from '#app/lib/db.server.ts'
 import type { Finding } from '#app/modules/deidentify/detect.ts'
 import { blockingFindings } from '#app/modules/deidentify/publish-guard.ts'
 import { CASE_SECTIONS } from './labels.ts'
+import { practiceTextFields } from '#app/modules/practices/practices.server.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 
 export type FlaggedItem = {
-  kind: 'case' | 'comment'
+  kind: 'case' | 'practice' | 'comment'
   id: string
-  caseId: string
+  /** The page where an admin sees (and can hide) it. */
+  url: string
+  /** The case's or practice's title (for a comment: its subject's). */
   title: string
   findings: Array<{ label: string; type: string; text: string }>
 }
@@ -15,11 +18,11 @@ export type FlaggedItem = {
 const BATCH = 200
 
 /**
- * Runs the de-identification guard over everything published (cases and their visible comments) and lists
+ * Runs the de-identification guard over everything published (cases, practices and their comments) and lists
  * what it flags now — the detector improves, and content published before an improvement is caught here.
  * Reads in batches so memory stays flat however many cases there are.
  */
-export async function rescanPublishedContent(): Promise<{ scannedCases: number; scannedComments: number; flagged: FlaggedItem[] }> {
+export async function rescanPublishedContent(): Promise<{ scannedCases: number; scannedPractices: number; scannedComments: number; flagged: FlaggedItem[] }> {
   const flagged: FlaggedItem[] = []
   const summarise = (list: Array<{ label: string; finding: Finding }>) => list.map((item) => ({ label: item.label, type: item.finding.type, text: item.finding.text }))
   let scannedCases = 0
@@ -60,30 +63,61 @@ export async function rescanPublishedContent(): Promise<{ scannedCases: number; 
           text: [measure.text, measure.responsibleRole, measure.effectMeasure].join('\n'),
         })),
       ])
-      if (found.length) flagged.push({ kind: 'case', id: item.id, caseId: item.id, title: item.title, findings: summarise(found) })
+      if (found.length) flagged.push({ kind: 'case', id: item.id, url: `/cases/${item.id}`, title: item.title, findings: summarise(found) })
+    }
+  }
+  let scannedPractices = 0
+  let practiceCursor: string | undefined
+  for (;;) {
+    const practices = await prisma.practice.findMany({
+      where: { status: 'PUBLISHED' },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+      ...(practiceCursor ? { skip: 1, cursor: { id: practiceCursor } } : {}),
+      select: {
+        id: true,
+        title: true,
+        problem: true,
+        whatWasDone: true,
+        steps: true,
+        resources: true,
+        pitfalls: true,
+        tags: true,
+        results: { orderBy: { position: 'asc' }, select: { metric: true, before: true, after: true, unit: true, period: true } },
+      },
+    })
+    if (!practices.length) break
+    practiceCursor = practices.at(-1)?.id
+    scannedPractices += practices.length
+    for (const item of practices) {
+      const found = blockingFindings(
+        practiceTextFields({ ...item, whatWasDone: item.whatWasDone as unknown as RichTextDoc, steps: item.steps as unknown as RichTextDoc }),
+      )
+      if (found.length) flagged.push({ kind: 'practice', id: item.id, url: `/practices/${item.id}`, title: item.title, findings: summarise(found) })
     }
   }
   let scannedComments = 0
   let commentCursor: string | undefined
   for (;;) {
     const comments = await prisma.comment.findMany({
-      where: { deletedAt: null, caseId: { not: null }, case: { status: 'PUBLISHED' } },
+      where: { deletedAt: null, OR: [{ case: { status: 'PUBLISHED' } }, { practice: { status: 'PUBLISHED' } }] },
       orderBy: { id: 'asc' },
       take: BATCH,
       ...(commentCursor ? { skip: 1, cursor: { id: commentCursor } } : {}),
-      select: { id: true, caseId: true, body: true, case: { select: { title: true } } },
+      select: { id: true, caseId: true, practiceId: true, body: true, case: { select: { title: true } }, practice: { select: { title: true } } },
     })
     if (!comments.length) break
     commentCursor = comments.at(-1)?.id as string | undefined
     scannedComments += comments.length
     for (const comment of comments) {
       const found = blockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(comment.body as unknown as RichTextDoc) }])
-      if (found.length && comment.caseId) {
-        flagged.push({ kind: 'comment', id: comment.id, caseId: comment.caseId, title: comment.case?.title ?? '', findings: summarise(found) })
+      const subject = comment.caseId ? `/cases/${comment.caseId}` : `/practices/${comment.practiceId}`
+      if (found.length) {
+        flagged.push({ kind: 'comment', id: comment.id, url: `${subject}#comment-${comment.id}`, title: comment.case?.title ?? comment.practice?.title ?? '', findings: summarise(found) })
       }
     }
   }
-  return { scannedCases, scannedComments, flagged }
+  return { scannedCases, scannedPractices, scannedComments, flagged }
 }
 
 export async function hiddenComments() {

@@ -58,8 +58,12 @@ export function presentPractice(row: PracticeRow, viewer: Viewer) {
   }
 }
 
+type PracticeTexts = Pick<PracticeInput, 'title' | 'problem' | 'whatWasDone' | 'steps' | 'resources' | 'pitfalls' | 'tags'> & {
+  results: ReadonlyArray<Pick<PracticeInput['results'][number], 'metric' | 'before' | 'after' | 'unit' | 'period'>>
+}
+
 /** Every text a member typed into a practice, labelled for the de-identification guard's messages. */
-export function practiceTextFields(input: PracticeInput): TextField[] {
+export function practiceTextFields(input: PracticeTexts): TextField[] {
   return [
     { field: 'title', label: '題名', text: input.title },
     { field: 'problem', label: '解決したい課題', text: input.problem },

@@ -21,6 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { scan: await rescanPublishedContent() }
 }
 
+const FLAGGED_KIND_LABELS = { case: '事例', practice: 'ベストプラクティス', comment: 'コメント' } as const
+
 export default function AdminCases() {
   const { cases, comments } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -32,7 +34,7 @@ export default function AdminCases() {
 
       <section className="card stack" aria-labelledby="rescan-title">
         <h2 id="rescan-title">個人情報の再確認</h2>
-        <p className="small">公開中のすべての事例とコメントを、現在の検出ルールで確認し直します。</p>
+        <p className="small">公開中のすべての事例・ベストプラクティスとそのコメントを、現在の検出ルールで確認し直します。</p>
         <Form method="post">
           <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
             {navigation.state === 'submitting' ? '確認しています…' : '再確認する'}
@@ -41,7 +43,7 @@ export default function AdminCases() {
         {scan ? (
           <div aria-live="polite" className="stack">
             <p>
-              事例 {formatNumber(scan.scannedCases)}件・コメント {formatNumber(scan.scannedComments)}件を確認しました。
+              事例 {formatNumber(scan.scannedCases)}件・ベストプラクティス {formatNumber(scan.scannedPractices)}件・コメント {formatNumber(scan.scannedComments)}件を確認しました。
               {scan.flagged.length ? `${formatNumber(scan.flagged.length)}件に要修正の情報があります。` : '要修正の情報は見つかりませんでした。'}
             </p>
             {scan.flagged.length ? (
@@ -51,16 +53,16 @@ export default function AdminCases() {
                   <thead>
                     <tr>
                       <th scope="col">種類</th>
-                      <th scope="col">事例</th>
+                      <th scope="col">事例・プラクティス</th>
                       <th scope="col">見つかった情報</th>
                     </tr>
                   </thead>
                   <tbody>
                     {scan.flagged.map((item) => (
                       <tr key={`${item.kind}-${item.id}`}>
-                        <td className="nowrap">{item.kind === 'case' ? '事例' : 'コメント'}</td>
+                        <td className="nowrap">{FLAGGED_KIND_LABELS[item.kind]}</td>
                         <td>
-                          <Link to={item.kind === 'case' ? `/cases/${item.caseId}` : `/cases/${item.caseId}#comment-${item.id}`}>{item.title}</Link>
+                          <Link to={item.url}>{item.title}</Link>
                         </td>
                         <td>
                           <ul className="case-plain-list">
