@@ -91,12 +91,18 @@ describe('events', () => {
     const admin = await newPage(browser)
     await login(admin, 'admin@qso.example', DEMO_PASSWORD)
     await waitForPath(admin, '/home')
-    // A new event: the picker opens only once the kind is 事例検討会.
+    // A new event: once the page has hydrated, the picker opens only when the kind is 事例検討会.
     await admin.goto('/admin/events/new')
-    const firstBox = admin.locator('#case-picker-list input[type=checkbox]').first()
-    expect(await firstBox.isDisabled()).toBe(true)
+    // (`:disabled` includes the fieldset's state, which the input's own `disabled` property does not show)
+    await admin.waitForFunction(() => document.querySelector('#case-picker-list input[type=checkbox]')?.matches(':disabled') === true)
     await admin.getByLabel('種別').selectOption('CASE_REVIEW')
-    await admin.waitForFunction(() => !document.querySelector<HTMLInputElement>('#case-picker-list input[type=checkbox]')?.disabled)
+    await admin.waitForFunction(() => document.querySelector('#case-picker-list input[type=checkbox]')?.matches(':disabled') === false)
+
+    // Without JavaScript the kind cannot open it, so it is open from the start (the server checks the kind).
+    const plain = await newPage(browser, { javaScriptEnabled: false })
+    await login(plain, 'admin@qso.example', DEMO_PASSWORD)
+    await plain.goto('/admin/events/new')
+    expect(await plain.locator('#case-picker-list input[type=checkbox]').first().isDisabled()).toBe(false)
 
     await admin.goto(`/admin${LATER_CASE_REVIEW}`)
     await admin.getByLabel('題名・IDで絞り込む').fill('ガーゼ')

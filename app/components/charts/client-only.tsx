@@ -1,15 +1,10 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { type ReactNode } from 'react'
+import { useHydrated } from '../use-hydrated.ts'
 
 /**
  * Recharts measures the browser's layout, so charts render only after hydration. The server (and a browser
  * without JavaScript) gets the fallback; every chart's table alternative is rendered on the server anyway.
  */
-export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
-  return hydrated
-}
-
 export function ClientOnly({ children, fallback = null }: { children: () => ReactNode; fallback?: ReactNode }) {
   return useHydrated() ? <>{children()}</> : <>{fallback}</>
 }

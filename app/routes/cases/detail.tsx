@@ -142,7 +142,7 @@ export default function CaseDetail() {
       </div>
 
       <MeetingsNotice meetings={meetings.discussed} className="notice notice--success case-meetings" label="この事例を扱った事例検討会" intro="検討会で扱った：" />
-      <MeetingsNotice meetings={meetings.planned} className="notice case-meetings" label="この事例を扱う予定の事例検討会" intro="この事例を扱う予定の事例検討会：" />
+      <MeetingsNotice meetings={meetings.planned} className="notice case-meetings" label="この事例を扱う事例検討会" intro="この事例を扱う事例検討会：" markHeld />
 
       <dl className="definition-list card">
         <dt>投稿者</dt>
@@ -311,15 +311,18 @@ export default function CaseDetail() {
 
 type MeetingLink = { id: string; title: string; startsAt: string | Date }
 
-function MeetingsNotice({ meetings, className, label, intro }: { meetings: MeetingLink[]; className: string; label: string; intro: string }) {
+/** `markHeld`: a meeting already held whose summary is not posted yet says so, rather than looking upcoming. */
+function MeetingsNotice({ meetings, className, label, intro, markHeld = false }: { meetings: MeetingLink[]; className: string; label: string; intro: string; markHeld?: boolean }) {
   if (!meetings.length) return null
+  const now = Date.now()
   return (
     <div className={className} role="note" aria-label={label}>
       {intro}
       <ul>
         {meetings.map((meeting) => (
           <li key={meeting.id}>
-            <Link to={`/events/${meeting.id}`}>{meeting.title}</Link>（{formatDate(meeting.startsAt)}）
+            <Link to={`/events/${meeting.id}`}>{meeting.title}</Link>（{formatDate(meeting.startsAt)}
+            {markHeld && new Date(meeting.startsAt).getTime() < now ? '・開催済み、まとめの掲載待ち' : ''}）
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useState } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
+import { useHydrated } from '#app/components/use-hydrated.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { IMPACT_LEVELS, JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
@@ -150,6 +151,7 @@ export default function EventEdit() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
+  const hydrated = useHydrated()
   const [form, fields] = useForm({
     id: `event-${event?.id ?? 'new'}`,
     lastResult: actionData?.form === 'event' ? actionData.result : undefined,
@@ -251,7 +253,8 @@ export default function EventEdit() {
           checked={checkedCases}
           idsField={fields.caseIds}
           refsField={fields.caseRefs}
-          enabled={fields.kind.value === 'CASE_REVIEW'}
+          // Without JavaScript the kind cannot switch the section on, so it stays open and the server checks the kind.
+          enabled={!hydrated || fields.kind.value === 'CASE_REVIEW'}
         />
         <ErrorList id={form.errorId} errors={form.errors} />
         <div className="row">
