@@ -153,6 +153,14 @@ describe('「検討会で扱った」 once the summary is posted', () => {
     expect(list.items.find((row) => row.id === item.id)?.meeting).toBeNull()
     expect((await casesList(other, '?reviewed=1')).items.map((row) => row.id)).not.toContain(item.id)
 
+    // Every member reads the summary: identifiers are refused like in a published case, and nothing counts yet.
+    const named = unwrap(
+      await adminEditRoute.action(routeArgs(makeRequest(`/admin/events/${id}`, { cookie: admin.cookie, form: { intent: 'summary', summary: '山田太郎様の転倒について検討した' } }), { id })),
+    )
+    expect(named.status).toBe(400)
+    expect(JSON.stringify(named.data)).toContain('「まとめ」の「山田太郎様」（氏名）を伏せてください')
+    expect((await prisma.event.findUniqueOrThrow({ where: { id } })).summaryPostedAt).toBeNull()
+
     const posted = unwrap(await adminEditRoute.action(routeArgs(makeRequest(`/admin/events/${id}`, { cookie: admin.cookie, form: { intent: 'summary', summary: '検討のまとめ' } }), { id })))
     expect(posted.status).toBe(200)
     meetings = await caseMeetings(other, item.id)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
 import { COURSES, enumKeys } from '#app/modules/members/labels.ts'
 import { EVENT_KINDS } from './labels.ts'
 
@@ -98,6 +99,15 @@ export const EventSchema = z
   })
 export type EventInput = z.infer<typeof EventSchema>
 
+// A case-review meeting's summary talks about real incidents and every member reads it, so it passes the same
+// de-identification gate as a published case.
 export const SummarySchema = z.object({
-  summary: z.string({ error: 'まとめを入力してください' }).trim().min(1, 'まとめを入力してください').max(10_000, 'まとめは10000文字以内で入力してください'),
+  summary: z
+    .string({ error: 'まとめを入力してください' })
+    .trim()
+    .min(1, 'まとめを入力してください')
+    .max(10_000, 'まとめは10000文字以内で入力してください')
+    .superRefine((text, ctx) => {
+      for (const message of describeBlocking(blockingFindings([{ field: 'summary', label: 'まとめ', text }]))) ctx.addIssue({ code: 'custom', message })
+    }),
 })
