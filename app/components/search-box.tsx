@@ -102,7 +102,7 @@ export function SearchBox() {
         type="search"
         role="combobox"
         autoComplete="off"
-        placeholder="事例・コメントを検索"
+        placeholder="事例・プラクティス・コメントを検索"
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listboxId}
