@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { consultationFigures, deskQueue } from '#app/modules/consultations/desk.server.ts'
 import * as detailRoute from '#app/routes/consultations/detail.tsx'
+import * as homeRoute from '#app/routes/home.tsx'
 import * as indexRoute from '#app/routes/consultations/index.tsx'
 import * as newRoute from '#app/routes/consultations/new.tsx'
 import { createHospital, createUser, makeRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
@@ -262,5 +263,30 @@ describe('the desk', () => {
     console.log(
       `consultations figures: ${figures.total.requests} requests, median first response ${figures.total.medianMinutes} min, within target ${figures.total.withinTarget}/${figures.total.decided}`,
     )
+  })
+})
+
+describe('/home', () => {
+  test('the requester sees their open request and draft (states only, no content); others see none; the desk sees counts', async () => {
+    const { requester, consultant, requesterCookie, consultantCookie } = await people()
+    const other = await createUser()
+    const submitted = await createConsultation(requester.id, { summary: '家族への説明の進め方を相談したい' })
+    const draft = await createConsultation(requester.id, { status: 'DRAFT', submittedAt: null, summary: '書きかけの相談' })
+    const closed = await createConsultation(requester.id, { status: 'CLOSED' })
+    const home = async (cookie: string) => (await homeRoute.loader(args(makeRequest('/home', { cookie })))) as Awaited<ReturnType<typeof homeRoute.loader>>
+
+    const mine = await home(requesterCookie)
+    expect(mine.consultations.own.map((item) => item.id).sort()).toEqual([submitted.id, draft.id].sort())
+    expect(mine.consultations.own.map((item) => item.id)).not.toContain(closed.id)
+    expect(mine.consultations.desk).toBeNull()
+    expect(JSON.stringify(mine.consultations)).not.toContain('家族への説明')
+
+    const theirs = await home(await sessionCookieFor(other.id))
+    expect(theirs.consultations).toEqual({ own: [], desk: null })
+
+    await prisma.consultationAssignment.create({ data: { consultationId: submitted.id, consultantId: consultant.id } })
+    const desk = (await home(consultantCookie)).consultations.desk
+    expect(desk).toMatchObject({ open: await prisma.consultation.count({ where: { status: { in: ['SUBMITTED', 'IN_PROGRESS', 'ANSWERED'] } } }), mine: 1 })
+    expect(JSON.stringify(desk)).not.toContain('家族への説明')
   })
 })
