@@ -4,11 +4,13 @@ import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
 import { AdoptedPractices } from '#app/components/practices/adopted-practices.tsx'
 import { MEMBER_AREAS } from '#app/components/member-areas.ts'
 import { NotificationLink } from '#app/components/notification-link.tsx'
+import { BenchmarkHomeStatus } from '#app/components/benchmarks/home-status.tsx'
 import { CasesHomeSections } from '#app/components/cases/home-sections.tsx'
 import { ConsultationsHomeSection } from '#app/components/consultations/home-section.tsx'
 import { loadCasesHome } from '#app/modules/cases/cases.server.ts'
 import { formatDate, formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
+import { benchmarkStatusForHome } from '#app/modules/benchmarks/home.server.ts'
 import { consultationsForHome } from '#app/modules/consultations/home.server.ts'
 import { upcomingEventsForMember } from '#app/modules/events/events.server.ts'
 import { formatEventPeriod } from '#app/modules/events/format.ts'
@@ -20,18 +22,19 @@ export const meta: MetaFunction = () => [{ title: 'ホーム | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [summary, myEvents, cases, adoptedPractices, consultations] = await Promise.all([
+  const [summary, myEvents, cases, adoptedPractices, consultations, benchmark] = await Promise.all([
     loadHomeSummary(user),
     upcomingEventsForMember(user.id),
     loadCasesHome(user),
     hospitalAdoptions(user),
     consultationsForHome(user),
+    benchmarkStatusForHome(user),
   ])
-  return { ...summary, myEvents, cases, adoptedPractices, consultations, hasHospital: !!user.hospitalId }
+  return { ...summary, myEvents, cases, adoptedPractices, consultations, benchmark, hasHospital: !!user.hospitalId }
 }
 
 export default function Home() {
-  const { me, colleagues, newcomers, memberCount, notifications, myEvents, cases, adoptedPractices, consultations, hasHospital } = useLoaderData<typeof loader>()
+  const { me, colleagues, newcomers, memberCount, notifications, myEvents, cases, adoptedPractices, consultations, benchmark, hasHospital } = useLoaderData<typeof loader>()
   return (
     <section>
       <div className="page-header">
@@ -63,6 +66,8 @@ export default function Home() {
           <Link to="/notifications">通知をすべて見る{notifications.total > notifications.items.length ? `（未読 ${formatNumber(notifications.total)}件）` : ''}</Link>
         </p>
       </section>
+
+      <BenchmarkHomeStatus status={benchmark} />
 
       <ConsultationsHomeSection own={consultations.own} desk={consultations.desk} />
 

@@ -7,6 +7,7 @@ import * as adminRoute from '#app/routes/benchmarks/admin-coverage.tsx'
 import * as exportRoute from '#app/routes/benchmarks/export-csv.ts'
 import * as importRoute from '#app/routes/benchmarks/import.tsx'
 import * as dashboardRoute from '#app/routes/benchmarks/index.tsx'
+import * as homeRoute from '#app/routes/home.tsx'
 import * as submitRoute from '#app/routes/benchmarks/submit.tsx'
 import * as templateRoute from '#app/routes/benchmarks/template-csv.ts'
 import { createUser, makeRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
@@ -389,5 +390,16 @@ describe('admin coverage and reminders', () => {
     expect(mail?.subject).toContain('ベンチマークデータのご提出のお願い')
     expect(mail?.text).toContain(`/benchmarks/submit?period=${lastMonth}`)
     expect(await mailsTo(fx.memberAEmail)).toHaveLength(0)
+  })
+})
+
+describe('/home', () => {
+  test("a member sees whether their hospital sent last month's figures; a member without a hospital sees nothing", async () => {
+    const home = async (cookie: string) => (await homeRoute.loader(args(makeRequest('/home', { cookie })))) as Awaited<ReturnType<typeof homeRoute.loader>>
+    // Hospital A's fixture months end with last month.
+    expect((await home(fx.memberA)).benchmark).toEqual({ period: lastMonth, submitted: true })
+    await prisma.benchmarkSubmission.deleteMany({ where: { hospitalId: fx.hospitalA.id, period: lastMonth } })
+    expect((await home(fx.memberA)).benchmark).toEqual({ period: lastMonth, submitted: false })
+    expect((await home(fx.noHospital)).benchmark).toBeNull()
   })
 })
