@@ -259,10 +259,10 @@ function detectIds(text: string, push: Push) {
 
 function detectInsuranceNumbers(text: string, push: Push) {
   // Every part of the number holds a digit, so the words after it are not swallowed (12345678 was printed).
-  const TOKEN = '[A-Za-z0-9]*\\d[A-Za-z0-9]*'
+  const NUMBER_PART = '[A-Za-z0-9]*\\d[A-Za-z0-9]*'
   const pattern = new RegExp(
     `(?:被保険者証番号|被保険者番号|保険者番号|公費負担者番号|負担者番号|受給者証番号|受給者番号|基礎年金番号|年金番号|保険証番号|保険証の番号|記号[・･/]?番号|記号|個人番号|マイナンバー|[Ii]nsurance (?:number|no\\.?|ID|#)|[Pp]olicy (?:number|no\\.?)|[Mm]ember ID)\\s*(?:は|:|：|#)?\\s*` +
-      `(${TOKEN}(?:[${DASH}・･ ]{1,2}${TOKEN}){0,3}(?:\\s*[、,・･]?\\s*番号\\s*[:：]?\\s*${TOKEN}(?:[${DASH}]${TOKEN}){0,2})?)`,
+      `(${NUMBER_PART}(?:[${DASH}・･ ]{1,2}${NUMBER_PART}){0,3}(?:\\s*[、,・･]?\\s*番号\\s*[:：]?\\s*${NUMBER_PART}(?:[${DASH}]${NUMBER_PART}){0,2})?)`,
     'du',
   )
   for (const match of matches(text, pattern)) {
