@@ -14,7 +14,7 @@ import * as memberDetailRoute from '#app/routes/admin/member-detail.tsx'
 import * as membersRoute from '#app/routes/admin/members.tsx'
 import { createHospital, createUser, makeRequest, sessionCookieFor, settle, TEST_PASSWORD } from '#tests/fixtures/auth.ts'
 import { mailsTo, sentMailFiles } from '#tests/fixtures/mail.ts'
-import { expectLoginRedirect, expectResponse, routeArgs, type RouteHandler } from '#tests/fixtures/routes.ts'
+import { expectLoginRedirect, expectResponse, routeArgs, type RouteHandler, unwrap } from '#tests/fixtures/routes.ts'
 
 // Route-level tests: the loaders and actions of /admin/* called as Remix calls them, against a fresh database.
 
@@ -22,17 +22,6 @@ type Handler = RouteHandler
 type Form = Record<string, string>
 
 const args = routeArgs
-
-/** What a loader/action returned, with `data(value, { status })` unwrapped (status 200 for plain values). */
-type Unwrapped<T> = T extends { type: string; data: infer D; init: ResponseInit | null } ? D : T
-function unwrap<T>(result: T | Response): { status: number; data: Unwrapped<T> } {
-  if (result instanceof Response) throw new Error(`Expected page data, got a ${result.status} Response (${result.headers.get('Location') ?? ''})`)
-  if (result && typeof result === 'object' && 'type' in result && result.type === 'DataWithResponseInit' && 'data' in result && 'init' in result) {
-    const init = result.init as ResponseInit | null
-    return { status: init?.status ?? 200, data: result.data as Unwrapped<T> }
-  }
-  return { status: 200, data: result as Unwrapped<T> }
-}
 
 /** Everything an admin action could change, to prove a refused request changed nothing. */
 async function snapshot() {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
-import { CLIENT_IP_HEADER } from '#app/lib/request-meta.server.ts'
 import { COUNT_FIELDS, CSV_COLUMNS } from '#app/modules/benchmarks/fields.ts'
 import { addMonths, previousPeriod } from '#app/modules/benchmarks/period.ts'
 import * as adminRoute from '#app/routes/benchmarks/admin-coverage.tsx'
@@ -10,21 +9,12 @@ import * as dashboardRoute from '#app/routes/benchmarks/index.tsx'
 import * as homeRoute from '#app/routes/home.tsx'
 import * as submitRoute from '#app/routes/benchmarks/submit.tsx'
 import * as templateRoute from '#app/routes/benchmarks/template-csv.ts'
-import { createUser, makeRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
+import { createUser, makeRequest, multipartRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
 import { mailsTo } from '#tests/fixtures/mail.ts'
-import { expectLoginRedirect, expectResponse, routeArgs, type RouteHandler } from '#tests/fixtures/routes.ts'
+import { expectLoginRedirect, expectResponse, routeArgs, type RouteHandler, unwrap } from '#tests/fixtures/routes.ts'
 
 const args = routeArgs
 const lastMonth = previousPeriod()
-
-type Unwrapped<T> = T extends { type: string; data: infer D; init: ResponseInit | null } ? D : T
-function unwrap<T>(result: T | Response): { status: number; data: Unwrapped<T> } {
-  if (result instanceof Response) throw new Error(`Expected page data, got a ${result.status} Response`)
-  if (result && typeof result === 'object' && 'type' in result && result.type === 'DataWithResponseInit' && 'data' in result && 'init' in result) {
-    return { status: (result.init as ResponseInit | null)?.status ?? 200, data: result.data as Unwrapped<T> }
-  }
-  return { status: 200, data: result as Unwrapped<T> }
-}
 
 /** A consistent month: 100 reports split evenly enough, scaled by `k`. */
 function month(k = 1, overrides: Record<string, number> = {}): Record<string, string> {
@@ -72,10 +62,7 @@ function csvLine(period: string, form: Record<string, string>) {
 }
 
 function uploadRequest(path: string, cookie: string, fields: Record<string, string>, file?: { name: string; text: string }) {
-  const body = new FormData()
-  for (const [key, value] of Object.entries(fields)) body.append(key, value)
-  if (file) body.append('file', new File([file.text], file.name, { type: 'text/csv' }))
-  return new Request(`http://localhost:3000${path}`, { method: 'POST', headers: { Cookie: cookie, [CLIENT_IP_HEADER]: '127.0.0.1' }, body })
+  return multipartRequest(path, { cookie, fields, files: file ? [{ name: file.name, bytes: file.text, type: 'text/csv', field: 'file' }] : [] })
 }
 
 // Own hospital "A" and five peers in the same bed band (200–499), each with distinctive numbers.

@@ -83,7 +83,8 @@ function decodeQuotedPrintable(text: string): string {
 test('new request and reply mails arrive over SMTP with a link and no case details', async () => {
   const { detailRoute, newRoute } = app
   const { createHospital, createUser, makeRequest, sessionCookieFor, settle } = app.auth
-  const { multipartRequest, outcome, requestForm } = app.fixtures
+  const { outcome, requestForm } = app.fixtures
+  const { multipartRequest } = app.auth
   const { prisma } = app.db
   const hospital = await createHospital({ name: 'マーカー記念病院' })
   const requester = await createUser({ hospitalId: hospital.id, name: '相談者 マーカー' })

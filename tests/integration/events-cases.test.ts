@@ -7,20 +7,12 @@ import * as casesRoute from '#app/routes/cases/index.tsx'
 import * as eventDetailRoute from '#app/routes/events/detail.tsx'
 import { createUser, makeRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
 import { createCase, sessionUser } from '#tests/fixtures/cases.ts'
-import { expectResponse, routeArgs } from '#tests/fixtures/routes.ts'
+import { expectResponse, routeArgs, unwrap } from '#tests/fixtures/routes.ts'
 
 // Issue 8, item 3: case-review meetings link the cases discussed; once the organiser posts the summary the cases
 // count as 「検討会で扱った」 on the case page and in /cases. Who may link what, and what each viewer sees.
 
 const DAY = 86_400_000
-
-function unwrap<T>(result: T | Response): { status: number; data: T extends { data: infer D; init: unknown } ? D : T } {
-  if (result instanceof Response) throw new Error(`Expected page data, got a ${result.status} Response (${result.headers.get('Location') ?? ''})`)
-  if (result && typeof result === 'object' && 'type' in result && result.type === 'DataWithResponseInit' && 'data' in result && 'init' in result) {
-    return { status: (result.init as ResponseInit | null)?.status ?? 200, data: result.data as never }
-  }
-  return { status: 200, data: result as never }
-}
 
 async function person(role: Role = 'MEMBER') {
   const user = await createUser({ role })

@@ -14,22 +14,13 @@ import * as homeRoute from '#app/routes/home.tsx'
 import * as publicHomeRoute from '#app/routes/public-home.tsx'
 import { createUser, makeRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
 import { mailsTo, sentMailFiles } from '#tests/fixtures/mail.ts'
-import { expectLoginRedirect, expectResponse, routeArgs, type RouteHandler } from '#tests/fixtures/routes.ts'
+import { expectLoginRedirect, expectResponse, routeArgs, type RouteHandler, unwrap } from '#tests/fixtures/routes.ts'
 
 // Programme events against a fresh database: sign-up under concurrency, the waiting list, deadlines, who may see
 // and do what, the online link never leaking, the calendar file, the CSV export and the reminder job.
 
 const DAY = 86_400_000
 const ONLINE_URL = 'https://meet.example.jp/secret-room-4711'
-
-/** What a loader/action returned, with `data(value, { status })` unwrapped (status 200 for plain values). */
-function unwrap<T>(result: T | Response): { status: number; data: T extends { data: infer D; init: unknown } ? D : T } {
-  if (result instanceof Response) throw new Error(`Expected page data, got a ${result.status} Response (${result.headers.get('Location') ?? ''})`)
-  if (result && typeof result === 'object' && 'type' in result && result.type === 'DataWithResponseInit' && 'data' in result && 'init' in result) {
-    return { status: (result.init as ResponseInit | null)?.status ?? 200, data: result.data as never }
-  }
-  return { status: 200, data: result as never }
-}
 
 function asSessionUser(user: { id: string; email: string; name: string; role: Role; hospitalId: string | null }): SessionUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, status: 'ACTIVE', hospitalId: user.hospitalId }

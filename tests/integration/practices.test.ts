@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
-import { CLIENT_IP_HEADER } from '#app/lib/request-meta.server.ts'
 import * as adminCasesRoute from '#app/routes/admin/cases.tsx'
 import * as homeRoute from '#app/routes/home.tsx'
 import * as attachmentRoute from '#app/routes/practices/attachment.ts'
 import * as detailRoute from '#app/routes/practices/detail.tsx'
 import * as editRoute from '#app/routes/practices/edit.tsx'
 import * as indexRoute from '#app/routes/practices/index.tsx'
-import { createHospital, createUser, makeRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
+import { createHospital, createUser, makeRequest, multipartRequest, sessionCookieFor, settle, type UploadPart } from '#tests/fixtures/auth.ts'
 import { expectLoginRedirect, expectResponse, routeArgs } from '#tests/fixtures/routes.ts'
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
@@ -38,11 +37,8 @@ const baseForm = {
   'results[0].period': '12か月',
 }
 
-function multipart(path: string, cookie: string, fields: Record<string, string>, files: { name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }[] = []): Request {
-  const body = new FormData()
-  for (const [key, value] of Object.entries(fields)) body.append(key, value)
-  for (const file of files) body.append('attachments', new File([file.bytes], file.name, { type: file.type ?? 'application/pdf' }))
-  return new Request(`http://localhost:3000${path}`, { method: 'POST', headers: { Cookie: cookie, [CLIENT_IP_HEADER]: '127.0.0.1' }, body })
+function multipart(path: string, cookie: string, fields: Record<string, string>, files: readonly UploadPart[] = []): Request {
+  return multipartRequest(path, { cookie, fields, files: files.map((file) => ({ type: 'application/pdf', ...file })) })
 }
 
 async function createPractice(cookie: string, fields: Record<string, string> = {}, files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = []): Promise<string> {

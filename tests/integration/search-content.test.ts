@@ -7,8 +7,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
-import { saveCase, setCaseHidden } from '#app/modules/cases/cases.server.ts'
-import { CaseSchema } from '#app/modules/cases/schemas.ts'
+import { setCaseHidden } from '#app/modules/cases/cases.server.ts'
 import { addComment, deleteComment, setCommentHidden } from '#app/modules/discussion/discussion.server.ts'
 import { savePractice, setPracticeHidden } from '#app/modules/practices/practices.server.ts'
 import { PracticeSchema } from '#app/modules/practices/schemas.ts'
@@ -16,7 +15,7 @@ import { richTextFromPlainText } from '#app/modules/rich-text/rich-text.ts'
 import { loader as apiLoader } from '#app/routes/search/api.ts'
 import { loader as pageLoader } from '#app/routes/search/index.tsx'
 import { createHospital, createUser, makeRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
-import { caseForm, sessionUser } from '#tests/fixtures/cases.ts'
+import { saveCaseForm, sessionUser, toFormData } from '#tests/fixtures/cases.ts'
 import { expectResponse, routeArgs } from '#tests/fixtures/routes.ts'
 import { loadAllDocuments, setDocumentSources } from '#search/documents/registry.server.ts'
 import { BUILT_IN_SOURCES } from '#search/documents/sources.server.ts'
@@ -48,19 +47,7 @@ beforeEach(() => {
   setSearchEngine(engine)
 })
 
-function form(fields: Record<string, string | string[]>) {
-  const data = new FormData()
-  for (const [key, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) data.append(key, item)
-  return data
-}
-
-async function writeCase(overrides: Record<string, string | string[]>, id?: string): Promise<string> {
-  const submission = parseWithZod(form(caseForm(overrides)), { schema: CaseSchema })
-  if (submission.status !== 'success') throw new Error(`invalid case form ${JSON.stringify(submission.error)}`)
-  const saved = await saveCase(submission.value, author, id ? { id } : {})
-  if (!saved.ok) throw new Error(saved.formErrors.join(' / '))
-  return saved.id
-}
+const writeCase = (overrides: Record<string, string | string[]>, id?: string) => saveCaseForm(author, overrides, id)
 
 async function writePractice(overrides: Record<string, string> = {}): Promise<string> {
   const fields = {
@@ -80,7 +67,7 @@ async function writePractice(overrides: Record<string, string> = {}): Promise<st
     'results[0].period': '12か月',
     ...overrides,
   }
-  const submission = parseWithZod(form(fields), { schema: PracticeSchema })
+  const submission = parseWithZod(toFormData(fields), { schema: PracticeSchema })
   if (submission.status !== 'success') throw new Error(`invalid practice form ${JSON.stringify(submission.error)}`)
   const saved = await savePractice(submission.value, author)
   if (!saved.ok) throw new Error(JSON.stringify(saved))

@@ -1,13 +1,11 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
-import { saveCase, setCaseHidden } from '#app/modules/cases/cases.server.ts'
-import { CaseSchema } from '#app/modules/cases/schemas.ts'
+import { setCaseHidden } from '#app/modules/cases/cases.server.ts'
 import { addComment, editComment } from '#app/modules/discussion/discussion.server.ts'
 import { richTextFromPlainText } from '#app/modules/rich-text/rich-text.ts'
 import { createUser, makeRequest } from '#tests/fixtures/auth.ts'
-import { caseForm, sessionUser } from '#tests/fixtures/cases.ts'
+import { saveCaseForm, sessionUser } from '#tests/fixtures/cases.ts'
 import { createMeiliMock } from '#tests/mocks/meilisearch.ts'
 import { setDocumentSources } from '#search/documents/registry.server.ts'
 import { BUILT_IN_SOURCES } from '#search/documents/sources.server.ts'
@@ -42,15 +40,7 @@ test('real case edits while Meilisearch is down: after recovery every edit is in
   await engine.init()
   const author = await sessionUser((await createUser()).id)
   const moderator = await sessionUser((await createUser({ role: 'ADMIN' })).id)
-  const submit = async (fields: Record<string, string>, id?: string) => {
-    const data = new FormData()
-    for (const [key, value] of Object.entries(caseForm(fields))) for (const item of Array.isArray(value) ? value : [value]) data.append(key, item)
-    const submission = parseWithZod(data, { schema: CaseSchema })
-    if (submission.status !== 'success') throw new Error('invalid form')
-    const saved = await saveCase(submission.value, author, id ? { id } : {})
-    if (!saved.ok) throw new Error(saved.formErrors.join(' / '))
-    return saved.id
-  }
+  const submit = (fields: Record<string, string>, id?: string) => saveCaseForm(author, fields, id)
   const a = await submit({ title: '事例A 初版' })
   const b = await submit({ title: '事例B 初版' })
   expect(await drainOutbox(engine)).toMatchObject({ upserted: 2, failed: 0 })
