@@ -1,5 +1,6 @@
 /** Helpers for document mappers. */
 import { createHash } from 'node:crypto'
+import { japanDateKey } from '#app/lib/japan-time.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { BODY_LIMIT, type SearchDocument } from '../types.ts'
 
@@ -34,7 +35,7 @@ export function joinText(parts: (string | null | undefined)[]): string {
 
 /** The year in Japan (facet "year" for things dated by a timestamp). */
 export function tokyoYear(date: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Tokyo', year: 'numeric' }).format(date))
+  return Number(japanDateKey(date).slice(0, 4))
 }
 
 /** Ids in batches, ordered by id (keyset pagination: stable while rows change underneath). */

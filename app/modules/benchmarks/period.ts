@@ -1,3 +1,4 @@
+import { japanMonthKey } from '#app/lib/japan-time.ts'
 /** Months as "YYYY-MM" strings: they sort and compare as text, and never meet a time zone. */
 export type Period = string
 
@@ -26,10 +27,7 @@ export function periodsBetween(from: Period, to: Period): Period[] {
 
 /** The month it is now in Japan. */
 export function currentPeriod(now: Date = new Date()): Period {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' }).formatToParts(now)
-  const year = parts.find((part) => part.type === 'year')?.value ?? '1970'
-  const month = parts.find((part) => part.type === 'month')?.value ?? '01'
-  return `${year}-${month}`
+  return japanMonthKey(now)
 }
 
 export function previousPeriod(now: Date = new Date()): Period {

@@ -1,6 +1,7 @@
 /** The consultant desk: the queue, who is on call, and the figures for admins. */
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { japanMonthKey } from '#app/lib/japan-time.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { URGENCY_RANK, type ConsultationStatusCode, type UrgencyCode } from './labels.ts'
@@ -78,16 +79,9 @@ export async function setOnCall(actor: SessionUser, userId: string, onCall: bool
 
 const MONTHS = 12
 
-// Months in Japan's time zone, like every date in the UI. One formatter: building one costs about a millisecond.
-const tokyoMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' })
-
-function monthKey(date: Date): string {
-  const parts = tokyoMonth.formatToParts(date)
-  return `${parts.find((part) => part.type === 'year')?.value}-${parts.find((part) => part.type === 'month')?.value}`
-}
 
 function lastMonths(now: Date, count: number): string[] {
-  const [year, month] = monthKey(now).split('-').map(Number) as [number, number]
+  const [year, month] = japanMonthKey(now).split('-').map(Number) as [number, number]
   return Array.from({ length: count }, (_, index) => {
     const total = year * 12 + (month - 1) - (count - 1 - index)
     return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
@@ -120,7 +114,7 @@ export async function consultationFigures(now = new Date()) {
   let met = 0
   for (const row of rows) {
     if (!row.submittedAt || !row.urgency) continue
-    const key = monthKey(row.submittedAt)
+    const key = japanMonthKey(row.submittedAt)
     const bucket = perMonth.find((entry) => entry.month === key)
     if (!bucket) continue
     bucket[row.urgency] += 1

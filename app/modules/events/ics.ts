@@ -1,3 +1,4 @@
+import { asJapanClock } from '#app/lib/japan-time.ts'
 /**
  * A minimal iCalendar (RFC 5545) writer for one event: CRLF line ends, lines folded at 75 octets (never inside
  * a UTF-8 character), TEXT values escaped, times in Asia/Tokyo with its VTIMEZONE (Japan has no daylight saving
@@ -16,7 +17,6 @@ export type CalendarEvent = {
 }
 
 const CRLF = '\r\n'
-const JST_MS = 9 * 60 * 60 * 1000
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks. */
 export function escapeText(value: string): string {
@@ -54,7 +54,7 @@ const pad = (value: number) => String(value).padStart(2, '0')
 
 /** 20261205T130000 in Japan time (for DTSTART;TZID=Asia/Tokyo). */
 export function formatTokyoLocal(date: Date): string {
-  const d = new Date(date.getTime() + JST_MS)
+  const d = asJapanClock(date)
   return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`
 }
 

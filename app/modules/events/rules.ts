@@ -1,3 +1,4 @@
+import { asJapanClock, JAPAN_OFFSET_MS } from '#app/lib/japan-time.ts'
 import { COURSES, type CourseCode } from '#app/modules/members/labels.ts'
 import type { RegistrationStatusCode } from './labels.ts'
 
@@ -85,10 +86,8 @@ export const SIGNUP_REFUSAL_MESSAGES = {
 
 /** The start of the Japanese calendar day after `now` and the one after that: the window for "tomorrow". */
 export function tomorrowInJapan(now: Date): { from: Date; to: Date } {
-  const JST_MS = 9 * 60 * 60 * 1000
   const DAY_MS = 24 * 60 * 60 * 1000
-  // Japan has no daylight saving time: shifting by +09:00 gives the Japanese calendar day.
-  const startOfToday = Math.floor((now.getTime() + JST_MS) / DAY_MS) * DAY_MS - JST_MS
+  const startOfToday = Math.floor(asJapanClock(now).getTime() / DAY_MS) * DAY_MS - JAPAN_OFFSET_MS
   return { from: new Date(startOfToday + DAY_MS), to: new Date(startOfToday + 2 * DAY_MS) }
 }
 
@@ -97,6 +96,6 @@ export const REMINDER_HOUR_JST = 9
 
 /** Which event starts get their reminder now: tomorrow's (Japan day), once it is REMINDER_HOUR_JST today; else none. */
 export function reminderWindow(now: Date): { from: Date; to: Date } | null {
-  const hourInJapan = new Date(now.getTime() + 9 * 60 * 60 * 1000).getUTCHours()
+  const hourInJapan = asJapanClock(now).getUTCHours()
   return hourInJapan >= REMINDER_HOUR_JST ? tomorrowInJapan(now) : null
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { asJapanClock } from '#app/lib/japan-time.ts'
 import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
 import { COURSES, enumKeys } from '#app/modules/members/labels.ts'
 import { EVENT_KINDS } from './labels.ts'
@@ -13,7 +14,7 @@ export function parseTokyoLocal(value: string): Date {
 
 /** The inverse, for the form's default values. */
 export function toTokyoLocal(date: Date | string): string {
-  return new Date(new Date(date).getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 16)
+  return asJapanClock(date).toISOString().slice(0, 16)
 }
 
 const dateTime = (what: string) =>

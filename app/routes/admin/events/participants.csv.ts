@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { formatDateTime } from '#app/lib/format.ts'
+import { japanDateKey } from '#app/lib/japan-time.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { toCsv } from '#app/modules/events/csv.ts'
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ]),
   )
   await recordAudit({ action: 'event.participants-exported', actorId: admin.id, target: { type: 'event', id: event.id }, request, details: { rows: participants.length } })
-  const day = new Date(event.startsAt.getTime() + 9 * 3600_000).toISOString().slice(0, 10)
+  const day = japanDateKey(event.startsAt)
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
