@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import { toCsv } from '#app/lib/csv.ts'
 import { COUNT_FIELDS, CSV_COLUMNS, type Counts } from './fields.ts'
 import { computeAll, METRICS } from './metrics.ts'
 import { validateSubmission, type SubmissionErrors, type ValidSubmission } from './validate.ts'
@@ -71,22 +72,24 @@ export type ExportRow = { period: string; counts: Counts }
 
 /** The template: the header only, so importing it unchanged saves nothing. */
 export function csvTemplate(): string {
-  return `${CSV_COLUMNS.join(',')}\r\n`
+  return toCsv(CSV_COLUMNS, [])
 }
 
 /** One row per month in CSV_COLUMNS, then the metric columns (shares as fractions 0–1, blank when undefined). */
 export function serialiseBenchmarkCsv(rows: readonly ExportRow[]): string {
   const header = [...CSV_COLUMNS, ...METRICS.map((metric) => metric.csvColumn)]
-  const lines = rows.map((row) => {
-    const metrics = computeAll(row.counts)
-    return [
-      row.period,
-      ...COUNT_FIELDS.map((field) => String(row.counts[field.key])),
-      ...METRICS.map((metric) => {
-        const value = metrics[metric.key].value
-        return value === null ? '' : String(Number(value.toFixed(6)))
-      }),
-    ].join(',')
-  })
-  return [header.join(','), ...lines].join('\r\n') + '\r\n'
+  return toCsv(
+    header,
+    rows.map((row) => {
+      const metrics = computeAll(row.counts)
+      return [
+        row.period,
+        ...COUNT_FIELDS.map((field) => row.counts[field.key]),
+        ...METRICS.map((metric) => {
+          const value = metrics[metric.key].value
+          return value === null ? '' : Number(value.toFixed(6))
+        }),
+      ]
+    }),
+  )
 }

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest'
-import { toCsv } from './csv.ts'
 import {
   canCancel,
   eligibilityLabel,
@@ -116,13 +115,4 @@ test('reminders wait for the morning of the day before (Japan time)', () => {
   expect(reminderWindow(new Date('2026-12-04T15:30:00Z'))).toBeNull() // 00:30 JST
   expect(reminderWindow(new Date('2026-12-04T23:59:00Z'))).toBeNull() // 08:59 JST
   expect(reminderWindow(new Date('2026-12-05T00:00:00Z'))?.from.toISOString()).toBe('2026-12-05T15:00:00.000Z') // 09:00 JST
-})
-
-describe('toCsv', () => {
-  test('starts with a UTF-8 BOM, quotes what needs quoting, CRLF rows, defuses formulas', () => {
-    const csv = toCsv(['氏名', 'メモ'], [['安全 花子', 'a,"b"\nc'], ['=HYPERLINK("x")', null]])
-    expect(csv.charCodeAt(0)).toBe(0xfeff)
-    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
-    expect(csv.slice(1)).toBe('氏名,メモ\r\n安全 花子,"a,""b""\nc"\r\n"\'=HYPERLINK(""x"")",\r\n')
-  })
 })

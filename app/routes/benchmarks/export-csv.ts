@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { csvDownload } from '#app/lib/csv.ts'
 import { requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
 import { serialiseBenchmarkCsv } from '#app/modules/benchmarks/csv.ts'
 import { listMonths } from '#app/modules/benchmarks/submissions.server.ts'
@@ -10,11 +11,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireBenchmarkScope(request, url.searchParams.get('hospital'))
   const hospital = requireScopedHospital(scope)
   const months = await listMonths(hospital.id)
-  return new Response(`\uFEFF${serialiseBenchmarkCsv(months)}`, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="benchmarks-export.csv"',
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return csvDownload(serialiseBenchmarkCsv(months), 'benchmarks-export.csv')
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { csvDownload, toCsv } from '#app/lib/csv.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { japanDateKey } from '#app/lib/japan-time.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
-import { toCsv } from '#app/modules/events/csv.ts'
 import { findEventForAdmin, listParticipants } from '#app/modules/events/events.server.ts'
 import { REGISTRATION_STATUSES } from '#app/modules/events/labels.ts'
 import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
@@ -30,11 +30,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   )
   await recordAudit({ action: 'event.participants-exported', actorId: admin.id, target: { type: 'event', id: event.id }, request, details: { rows: participants.length } })
   const day = japanDateKey(event.startsAt)
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="participants-${day}-${event.id}.csv"`,
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return csvDownload(csv, `participants-${day}-${event.id}.csv`)
 }
