@@ -2,6 +2,8 @@
  * Codes and Japanese labels of a crisis-consultation request (../shared/domain.md "Crisis consultation"),
  * shared by the form, the thread, the desk and the server-side validation.
  */
+import { JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
+
 export type ConsultationStatusCode = 'DRAFT' | 'SUBMITTED' | 'IN_PROGRESS' | 'ANSWERED' | 'CLOSED'
 export type UrgencyCode = 'EMERGENCY' | 'URGENT' | 'ROUTINE'
 export type OutcomeCode = 'ALIVE' | 'DEATH' | 'STILLBIRTH'
@@ -38,17 +40,8 @@ export const OUTCOME_LABELS: Record<OutcomeCode, string> = {
   STILLBIRTH: '死産',
 }
 
-// JQ 医療事故情報収集等事業: exactly eight categories.
-export const JQ_CATEGORY_LABELS = {
-  MEDICATION: '薬剤',
-  TRANSFUSION: '輸血',
-  TREATMENT: '治療・処置',
-  DEVICE: '医療機器等',
-  DRAIN_TUBE: 'ドレーン・チューブ',
-  TEST: '検査',
-  CARE: '療養上の世話',
-  OTHER: 'その他',
-} as const
+// JQ 医療事故情報収集等事業: the same eight categories (and codes) as cases.
+export const JQ_CATEGORY_LABELS = JQ_CATEGORIES
 
 // 影響度分類 (国立大学附属病院医療安全管理協議会).
 export const IMPACT_LEVEL_LABELS = {
