@@ -18,7 +18,7 @@ export async function benchCases(prisma: PrismaClient, measure: Measure, show: S
   const { listCases, findCaseForViewer, presentCase, loadCasesHome } = await import('#app/modules/cases/cases.server.ts')
   const { CaseFiltersSchema } = await import('#app/modules/cases/schemas.ts')
   const { listComments } = await import('#app/modules/discussion/discussion.server.ts')
-  const { rescanPublishedContent } = await import('#app/modules/cases/rescan.server.ts')
+  const { rescanPublishedContent } = await import('#app/modules/deidentify/rescan.server.ts')
 
   const caseCount = 5000
   const commentsPerCase = 5

@@ -301,3 +301,24 @@ export async function followedCasesWithNewComments(userId: string, take = 5) {
   )
   return items.filter((item) => item.newComments > 0)
 }
+
+/** Hidden comments (on cases and practices) for the moderators' list, newest first. */
+export async function hiddenComments() {
+  return prisma.comment.findMany({
+    where: { hiddenAt: { not: null }, deletedAt: null },
+    orderBy: { hiddenAt: 'desc' },
+    take: 200,
+    select: {
+      id: true,
+      caseId: true,
+      hiddenAt: true,
+      hiddenReason: true,
+      author: { select: { name: true } },
+      hiddenBy: { select: { name: true } },
+      case: { select: { title: true } },
+      // practices (issue 7): comments under a practice are moderated here too
+      practiceId: true,
+      practice: { select: { title: true } },
+    },
+  })
+}

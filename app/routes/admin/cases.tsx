@@ -5,7 +5,8 @@ import { formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { hiddenCases } from '#app/modules/cases/cases.server.ts'
 import { FINDING_TYPE_LABELS, type FindingType } from '#app/modules/deidentify/detect.ts'
-import { hiddenComments, rescanPublishedContent } from '#app/modules/cases/rescan.server.ts'
+import { rescanPublishedContent } from '#app/modules/deidentify/rescan.server.ts'
+import { hiddenComments } from '#app/modules/discussion/discussion.server.ts'
 
 export const meta: MetaFunction = () => [{ title: '事例の管理 | 管理 | QSO Hub' }]
 

@@ -1,9 +1,11 @@
+// The admin re-scan (/admin/cases): the only part of de-identification that reads the database; detect.ts and
+// publish-guard.ts stay pure.
 import { prisma } from '#app/lib/db.server.ts'
-import type { Finding } from '#app/modules/deidentify/detect.ts'
-import { blockingFindings } from '#app/modules/deidentify/publish-guard.ts'
-import { CASE_SECTIONS } from './labels.ts'
+import { CASE_SECTIONS } from '#app/modules/cases/labels.ts'
 import { practiceTextFields } from '#app/modules/practices/practices.server.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
+import type { Finding } from './detect.ts'
+import { blockingFindings } from './publish-guard.ts'
 
 export type FlaggedItem = {
   kind: 'case' | 'practice' | 'comment'
@@ -118,24 +120,4 @@ export async function rescanPublishedContent(): Promise<{ scannedCases: number; 
     }
   }
   return { scannedCases, scannedPractices, scannedComments, flagged }
-}
-
-export async function hiddenComments() {
-  return prisma.comment.findMany({
-    where: { hiddenAt: { not: null }, deletedAt: null },
-    orderBy: { hiddenAt: 'desc' },
-    take: 200,
-    select: {
-      id: true,
-      caseId: true,
-      hiddenAt: true,
-      hiddenReason: true,
-      author: { select: { name: true } },
-      hiddenBy: { select: { name: true } },
-      case: { select: { title: true } },
-      // practices (issue 7): comments under a practice are moderated here too
-      practiceId: true,
-      practice: { select: { title: true } },
-    },
-  })
 }
