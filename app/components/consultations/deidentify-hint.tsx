@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
-import { FINDING_TYPE_LABELS, type Finding } from '#app/modules/deidentify/detect.ts'
+import { FINDING_TYPE_LABELS, maskFindings } from '#app/modules/deidentify/detect.ts'
+import { requestFindings } from '../deidentify-client.ts'
+import type { DeidFinding } from '../editor/deidentify-plugin.ts'
 
 const CHECK_DELAY_MS = 700
 
-type State = { status: 'idle' | 'done' | 'error'; findings: Finding[]; checkedText: string }
+type State = { status: 'idle' | 'done' | 'error'; findings: DeidFinding[]; checkedText: string }
 
 /**
  * The de-identification check for one plain-text field of the request: after a pause in typing the text goes to
@@ -26,15 +28,7 @@ export function DeidentifyHint({ fieldId, label, text, advisory = false }: { fie
       const controller = new AbortController()
       abort.current = controller
       try {
-        const response = await fetch('/api/deidentify', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ text }),
-          signal: controller.signal,
-        })
-        if (!response.ok) throw new Error(`status ${response.status}`)
-        const body = (await response.json()) as { findings?: Finding[] }
-        setState({ status: 'done', findings: Array.isArray(body.findings) ? body.findings : [], checkedText: text })
+        setState({ status: 'done', findings: await requestFindings(text, controller.signal), checkedText: text })
       } catch (error) {
         if (!controller.signal.aborted) setState({ status: 'error', findings: [], checkedText: text })
         else if (!(error instanceof DOMException)) throw error
@@ -45,14 +39,11 @@ export function DeidentifyHint({ fieldId, label, text, advisory = false }: { fie
 
   useEffect(() => () => abort.current?.abort(), [])
 
-  /** Applies replacements from the end so earlier offsets stay valid, then tells the form the value changed. */
-  function mask(findings: Finding[]) {
+  /** Replaces the findings in the textarea, then tells the form the value changed. */
+  function mask(findings: DeidFinding[]) {
     const element = document.getElementById(fieldId)
     if (!(element instanceof HTMLTextAreaElement) || element.value !== state.checkedText) return
-    let value = element.value
-    for (const finding of [...findings].sort((a, b) => b.start - a.start)) {
-      value = value.slice(0, finding.start) + finding.replacement + value.slice(finding.end)
-    }
+    const value = maskFindings(element.value, findings)
     // React and Conform track the textarea through input events, so set the value the way typing would.
     const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set
     setter?.call(element, value)
@@ -77,7 +68,7 @@ export function DeidentifyHint({ fieldId, label, text, advisory = false }: { fie
                 <span className={`badge ${finding.severity === 'block' ? 'badge--danger' : 'badge--warning'}`}>
                   {finding.severity === 'block' ? '要修正' : '確認'}
                 </span>{' '}
-                {FINDING_TYPE_LABELS[finding.type] ?? finding.type}: 「{finding.text}」{' '}
+                {FINDING_TYPE_LABELS[finding.type as keyof typeof FINDING_TYPE_LABELS] ?? finding.type}: 「{finding.text}」{' '}
                 <button type="button" className="button button--small" onClick={() => mask([finding])}>
                   伏せる（{finding.replacement}）
                 </button>

@@ -1,31 +1,12 @@
 import type { Editor } from '@tiptap/react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { FINDING_TYPE_LABELS } from '#app/modules/deidentify/detect.ts'
-import { clearFindings, maskTransaction, placeFindings, plainTextOf, type DeidFinding, type PlacedFinding } from './deidentify-plugin.ts'
+import { requestFindings } from '../deidentify-client.ts'
+import { clearFindings, maskTransaction, placeFindings, plainTextOf, type PlacedFinding } from './deidentify-plugin.ts'
 
 const CHECK_DELAY_MS = 600
 
 type CheckState = { status: 'idle' | 'empty' | 'checking' | 'done' | 'error'; findings: PlacedFinding[] }
-
-/** Reads the API answer defensively: anything malformed counts as a failed check. */
-export function parseDeidentifyAnswer(body: unknown): DeidFinding[] | null {
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as { findings?: unknown }).findings)) return null
-  const findings: DeidFinding[] = []
-  for (const raw of (body as { findings: unknown[] }).findings) {
-    if (typeof raw !== 'object' || raw === null) return null
-    const { type, start, end, text, severity, replacement } = raw as Record<string, unknown>
-    if (typeof type !== 'string' || typeof start !== 'number' || typeof end !== 'number' || typeof text !== 'string') return null
-    findings.push({
-      type,
-      start,
-      end,
-      text,
-      severity: severity === 'warn' ? 'warn' : 'block',
-      replacement: typeof replacement === 'string' ? replacement : '○○',
-    })
-  }
-  return findings
-}
 
 /**
  * Live de-identification: after each pause in typing the document's plain text goes to POST /api/deidentify;
@@ -52,15 +33,7 @@ export function useDeidentify(editor: Editor | null, enabled: boolean) {
     // While a re-check runs, the last answer stays on screen: the live region speaks only when the answer changes.
     setState((previous) => (previous.status === 'done' || previous.status === 'error' ? previous : { ...previous, status: 'checking' }))
     try {
-      const response = await fetch('/api/deidentify', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
-        signal: controller.signal,
-      })
-      if (!response.ok) throw new Error(`deidentify answered ${response.status}`)
-      const findings = parseDeidentifyAnswer(await response.json())
-      if (!findings) throw new Error('deidentify answer malformed')
+      const findings = await requestFindings(text, controller.signal)
       if (controller.signal.aborted || editor.isDestroyed) return
       const placed = placeFindings(editor.state, text, findings)
       // null: the text changed while we waited; the check scheduled by that change will answer.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { clearEditorAutosave, draftKey, readDraft, removeDraft, writeDraft } from './autosave.ts'
-import { parseDeidentifyAnswer } from './deidentify-panel.tsx'
+import { parseDeidentifyAnswer } from '../deidentify-client.ts'
 import { normaliseLinkInput } from './toolbar.tsx'
 
 describe('link input', () => {

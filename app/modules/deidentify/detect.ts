@@ -628,7 +628,7 @@ export function findIdentifiers(text: string): Finding[] {
 }
 
 /** `text` with every finding replaced by its replacement; overlapping or out-of-range findings are skipped. */
-export function maskFindings(text: string, findings: Finding[]): string {
+export function maskFindings(text: string, findings: readonly Pick<Finding, 'start' | 'end' | 'replacement'>[]): string {
   const ordered = [...findings].sort((a, b) => b.start - a.start)
   let result = text
   let limit = text.length
