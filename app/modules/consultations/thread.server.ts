@@ -5,7 +5,7 @@ import { prisma } from '#app/lib/db.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
-import { storeUpload, validateUpload, type ValidUpload } from '#app/modules/uploads/uploads.server.ts'
+import { storeUpload, validateUploads } from '#app/modules/uploads/uploads.server.ts'
 import { notFound, type ConsultationAccess } from './access.server.ts'
 import { ATTACHMENT_RULES, MAX_ATTACHMENTS } from './attachments.ts'
 import { consultationPath, mailReply, newRequestRecipients } from './notifications.server.ts'
@@ -76,12 +76,8 @@ export async function postMessage(user: SessionUser, access: ConsultationAccess,
   if (input.internal) input = { ...input, markAnswered: false }
   const files = input.files.filter((file) => file.size > 0 || file.name)
   if (files.length > MAX_ATTACHMENTS) return { ok: false, field: 'attachments', message: `添付できるファイルは${MAX_ATTACHMENTS}件までです。` }
-  const uploads: ValidUpload[] = []
-  for (const file of files) {
-    const check = await validateUpload(file, ATTACHMENT_RULES)
-    if (!check.ok) return { ok: false, field: 'attachments', message: check.error }
-    uploads.push(check.upload)
-  }
+  const { uploads, errors } = await validateUploads(files, ATTACHMENT_RULES)
+  if (errors[0]) return { ok: false, field: 'attachments', message: errors[0] }
 
   const fromDesk = access.isDesk && !access.isRequester
   const notifyIds = await prisma.$transaction(async (tx) => {

@@ -26,6 +26,18 @@ export async function validateUpload(file: File, rules: UploadRules): Promise<Up
   return { ok: true, upload: { fileName, kind, mimeType: UPLOAD_KINDS[kind].mimeType, bytes } }
 }
 
+/** Checks every file; the valid ones and one message per refused file, in the order they came. */
+export async function validateUploads(files: readonly File[], rules: UploadRules): Promise<{ uploads: ValidUpload[]; errors: string[] }> {
+  const uploads: ValidUpload[] = []
+  const errors: string[] = []
+  for (const file of files) {
+    const check = await validateUpload(file, rules)
+    if (check.ok) uploads.push(check.upload)
+    else errors.push(check.error)
+  }
+  return { uploads, errors }
+}
+
 /** Keeps the name readable for the download but drops paths and control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''

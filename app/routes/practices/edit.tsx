@@ -12,7 +12,7 @@ import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
 import { deletePracticeDraft, findPracticeForEditing, practiceFormDefaults, savePractice } from '#app/modules/practices/practices.server.ts'
 import { MAX_PRACTICE_ATTACHMENTS, PRACTICE_ATTACHMENT_RULES, PracticeSchema } from '#app/modules/practices/schemas.ts'
 import { formatFileSize } from '#app/modules/uploads/file-types.ts'
-import { validateUpload, type ValidUpload } from '#app/modules/uploads/uploads.server.ts'
+import { validateUploads } from '#app/modules/uploads/uploads.server.ts'
 
 // One module for /practices/new (no :id) and /practices/:id/edit. Only the author edits; drafts can always be
 // saved, publishing is refused while the de-identification guard finds identifiers (and says where).
@@ -54,13 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   // New files: checked by content and size; one bad file refuses the save and names the file.
   const files = formData.getAll('attachments').filter((value): value is File => typeof value === 'object' && value !== null && value.size > 0)
-  const uploads: ValidUpload[] = []
-  const fileErrors: string[] = []
-  for (const file of files) {
-    const check = await validateUpload(file, PRACTICE_ATTACHMENT_RULES)
-    if (check.ok) uploads.push(check.upload)
-    else fileErrors.push(check.error)
-  }
+  const { uploads, errors: fileErrors } = await validateUploads(files, PRACTICE_ATTACHMENT_RULES)
   const kept = existing ? existing.attachments.filter((item) => !submission.value.removeAttachment.includes(item.id)).length : 0
   if (kept + uploads.length > MAX_PRACTICE_ATTACHMENTS) fileErrors.push(`添付ファイルは${MAX_PRACTICE_ATTACHMENTS}個までです。`)
   if (fileErrors.length) {
