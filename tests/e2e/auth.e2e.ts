@@ -207,7 +207,7 @@ describe('accessibility', () => {
   test('the signed-in pages have no serious or critical violations either', async () => {
     const page = await newPage(browser)
     await login(page, 'admin@qso.example', DEMO_PASSWORD)
-    const pages = ['/home', '/members', '/settings/profile', '/settings/password', '/admin', '/admin/invites', '/admin/members', '/admin/hospitals', '/admin/hospitals/new', '/admin/audit', '/cases', '/practices', '/events', '/notifications', '/search?q=転倒']
+    const pages = ['/home', '/members', '/settings/profile', '/settings/password', '/admin', '/admin/invites', '/admin/members', '/admin/hospitals', '/admin/hospitals/new', '/admin/audit', '/cases', '/practices', '/events', '/notifications', '/search?q=転倒', '/admin/cases', '/benchmarks', '/benchmarks/submit', '/benchmarks/import']
     const report: string[] = []
     for (const path of pages) {
       expect((await page.goto(path))?.status(), path).toBe(200)

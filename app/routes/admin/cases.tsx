@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
@@ -84,77 +85,77 @@ export default function AdminCases() {
         ) : null}
       </section>
 
-      <section aria-labelledby="hidden-cases-title">
-        <h2 id="hidden-cases-title">非表示の事例（{formatNumber(cases.length)}件）</h2>
-        {cases.length ? (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">事例</th>
-                  <th scope="col">投稿者</th>
-                  <th scope="col">非表示にした日時・担当</th>
-                  <th scope="col">理由</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cases.map((item) => (
-                  <tr key={item.id}>
-                    <td>
-                      <Link to={`/cases/${item.id}`}>{item.title}</Link>
-                    </td>
-                    <td>{item.author.name}</td>
-                    <td className="nowrap">
-                      {item.hiddenAt ? formatDateTime(item.hiddenAt) : ''} {item.hiddenByName ?? ''}
-                    </td>
-                    <td>{item.hiddenReason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="muted">ありません。</p>
-        )}
-      </section>
+      <HiddenList
+        id="hidden-cases-title"
+        title="非表示の事例"
+        authorHeading="投稿者"
+        rows={cases.map((item) => ({
+          key: item.id,
+          link: <Link to={`/cases/${item.id}`}>{item.title}</Link>,
+          author: item.author.name,
+          hiddenAt: item.hiddenAt,
+          hiddenBy: item.hiddenByName,
+          reason: item.hiddenReason,
+        }))}
+      />
+      <HiddenList
+        id="hidden-comments-title"
+        title="非表示のコメント"
+        authorHeading="コメントの投稿者"
+        rows={comments.map((comment) => ({
+          key: comment.id,
+          link: comment.practiceId ? (
+            <Link to={`/practices/${comment.practiceId}#comment-${comment.id}`}>{comment.practice?.title}（プラクティス）</Link>
+          ) : (
+            <Link to={`/cases/${comment.caseId}#comment-${comment.id}`}>{comment.case?.title}</Link>
+          ),
+          author: comment.author.name,
+          hiddenAt: comment.hiddenAt,
+          hiddenBy: comment.hiddenBy?.name,
+          reason: comment.hiddenReason,
+        }))}
+      />
+    </section>
+  )
+}
 
-      <section aria-labelledby="hidden-comments-title">
-        <h2 id="hidden-comments-title">非表示のコメント（{formatNumber(comments.length)}件）</h2>
-        {comments.length ? (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">事例</th>
-                  <th scope="col">コメントの投稿者</th>
-                  <th scope="col">非表示にした日時・担当</th>
-                  <th scope="col">理由</th>
+type HiddenRow = { key: string; link: ReactNode; author: string; hiddenAt: string | Date | null; hiddenBy?: string | null; reason: string | null }
+
+/** What moderators hid, with when, by whom and why (the same reason is in the audit log). */
+function HiddenList({ id, title, authorHeading, rows }: { id: string; title: string; authorHeading: string; rows: HiddenRow[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {title}（{formatNumber(rows.length)}件）
+      </h2>
+      {rows.length ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">事例</th>
+                <th scope="col">{authorHeading}</th>
+                <th scope="col">非表示にした日時・担当</th>
+                <th scope="col">理由</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <td>{row.link}</td>
+                  <td>{row.author}</td>
+                  <td className="nowrap">
+                    {row.hiddenAt ? formatDateTime(row.hiddenAt) : ''} {row.hiddenBy ?? ''}
+                  </td>
+                  <td>{row.reason}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {comments.map((comment) => (
-                  <tr key={comment.id}>
-                    <td>
-                      {comment.practiceId ? (
-                        <Link to={`/practices/${comment.practiceId}#comment-${comment.id}`}>{comment.practice?.title}（プラクティス）</Link>
-                      ) : (
-                        <Link to={`/cases/${comment.caseId}#comment-${comment.id}`}>{comment.case?.title}</Link>
-                      )}
-                    </td>
-                    <td>{comment.author.name}</td>
-                    <td className="nowrap">
-                      {comment.hiddenAt ? formatDateTime(comment.hiddenAt) : ''} {comment.hiddenBy?.name ?? ''}
-                    </td>
-                    <td>{comment.hiddenReason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="muted">ありません。</p>
-        )}
-      </section>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">ありません。</p>
+      )}
     </section>
   )
 }

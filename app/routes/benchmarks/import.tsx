@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterSelect } from '#app/components/ui/filters.tsx'
 import { hospitalQuery, requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
 import { MAX_CSV_ROWS, parseBenchmarkCsv } from '#app/modules/benchmarks/csv.ts'
 import { BREAKDOWNS, COUNT_FIELDS, CSV_COLUMNS } from '#app/modules/benchmarks/fields.ts'
@@ -98,16 +99,7 @@ export default function BenchmarkImport() {
         <>
           {canChooseHospital ? (
             <Form method="get" className="filters" aria-label="取り込む病院">
-              <div className="field">
-                <label htmlFor="hospital-choice">病院（管理者）</label>
-                <select id="hospital-choice" name="hospital" defaultValue={hospital.id}>
-                  {hospitals.map((h) => (
-                    <option key={h.id} value={h.id}>
-                      {h.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect name="hospital" label="病院（管理者）" value={hospital.id} options={hospitals.map((h) => [h.id, h.name] as const)} anyLabel={null} />
               <button type="submit" className="button">
                 切り替える
               </button>

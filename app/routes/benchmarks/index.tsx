@@ -5,6 +5,7 @@ import { ChartFigure } from '#app/components/charts/client-only.tsx'
 import { FunnelPlot } from '#app/components/charts/funnel-chart.tsx'
 import { SpcLineChart } from '#app/components/charts/spc-chart.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterSelect } from '#app/components/ui/filters.tsx'
 import { formatNumber } from '#app/lib/format.ts'
 import { hospitalQuery, requireBenchmarkScope } from '#app/modules/benchmarks/access.server.ts'
 import { loadDashboard, resolveRange, type Dashboard, type MetricSummary } from '#app/modules/benchmarks/dashboard.server.ts'
@@ -53,16 +54,7 @@ export default function BenchmarksDashboard() {
 
       {canChooseHospital ? (
         <Form method="get" className="filters" aria-label="表示する病院">
-          <div className="field">
-            <label htmlFor="hospital">病院（管理者）</label>
-            <select id="hospital" name="hospital" defaultValue={hospital?.id ?? ''}>
-              {hospitals.map((h) => (
-                <option key={h.id} value={h.id}>
-                  {h.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="hospital" label="病院（管理者）" value={hospital?.id} options={hospitals.map((h) => [h.id, h.name] as const)} anyLabel={null} />
           <button type="submit" className="button">
             切り替える
           </button>

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState, type FormEvent } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterSelect } from '#app/components/ui/filters.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { hospitalQuery, requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
 import { BREAKDOWNS, COUNT_FIELDS, FIELD_BY_KEY, type CountKey, type Counts } from '#app/modules/benchmarks/fields.ts'
@@ -73,16 +74,7 @@ export default function BenchmarkSubmit() {
         <>
           <Form method="get" className="filters" aria-label="入力する病院と月">
             {canChooseHospital ? (
-              <div className="field">
-                <label htmlFor="hospital-choice">病院（管理者）</label>
-                <select id="hospital-choice" name="hospital" defaultValue={hospital.id}>
-                  {hospitals.map((h) => (
-                    <option key={h.id} value={h.id}>
-                      {h.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect name="hospital" label="病院（管理者）" value={hospital.id} options={hospitals.map((h) => [h.id, h.name] as const)} anyLabel={null} />
             ) : null}
             <div className="field">
               <label htmlFor="period-choice">対象月</label>
