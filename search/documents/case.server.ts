@@ -3,13 +3,14 @@
  * author or the hospital (anonymous or not: search results show neither), so publishing a case 「会員」 leaks
  * nothing through the index. Hiding or unpublishing a case also removes its comments (see `dependents`).
  */
+import { inBatches } from '#app/lib/batches.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { CASE_PLACES, IMPACT_LEVELS, JQ_CATEGORIES, type ImpactLevelCode } from '#app/modules/cases/labels.ts'
 import { visibleToMembers } from '#app/modules/cases/cases.server.ts'
 import { type SearchChange } from '../outbox.server.ts'
 import { type SearchDocument } from '../types.ts'
-import { finishDocument, inBatches, joinText, plainText } from './document.ts'
+import { finishDocument, joinText, plainText } from './document.ts'
 import { type DocumentSource } from './registry.server.ts'
 
 const select = {

@@ -5,6 +5,7 @@
  * the subject's (a comment is found under the case's JQ category, impact level, year and tags); the link goes
  * to the subject with the comment's anchor.
  */
+import { inBatches } from '#app/lib/batches.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
@@ -13,7 +14,7 @@ import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
 import { practicesVisibleToMembers } from '#app/modules/practices/practices.server.ts'
 import { type SearchDocument } from '../types.ts'
 import { impactLevelLabel } from './case.server.ts'
-import { finishDocument, inBatches, plainText, tokyoYear } from './document.ts'
+import { finishDocument, plainText, tokyoYear } from './document.ts'
 import { type DocumentSource } from './registry.server.ts'
 
 const visible = {

@@ -37,14 +37,3 @@ export function joinText(parts: (string | null | undefined)[]): string {
 export function tokyoYear(date: Date): number {
   return Number(japanDateKey(date).slice(0, 4))
 }
-
-/** Ids in batches, ordered by id (keyset pagination: stable while rows change underneath). */
-export async function* inBatches<T extends { id: string }>(batchSize: number, page: (after: string | undefined, take: number) => Promise<T[]>): AsyncIterable<T[]> {
-  let after: string | undefined
-  for (;;) {
-    const rows = await page(after, batchSize)
-    if (rows.length) yield rows
-    if (rows.length < batchSize) return
-    after = rows[rows.length - 1]!.id
-  }
-}

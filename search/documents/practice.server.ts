@@ -3,6 +3,7 @@
  * Facets: the theme when it is one of the eight JQ categories, the year it was published, its tags. Hiding or
  * unpublishing a practice also removes its comments (see `dependents`).
  */
+import { inBatches } from '#app/lib/batches.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
@@ -10,7 +11,7 @@ import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
 import { practicesVisibleToMembers } from '#app/modules/practices/practices.server.ts'
 import { type SearchChange } from '../outbox.server.ts'
 import { type SearchDocument } from '../types.ts'
-import { finishDocument, inBatches, joinText, plainText, tokyoYear } from './document.ts'
+import { finishDocument, joinText, plainText, tokyoYear } from './document.ts'
 import { type DocumentSource } from './registry.server.ts'
 
 const select = {

@@ -76,8 +76,13 @@ export function presentCase(row: CaseRow, viewer: Viewer) {
   }
 }
 
+type CaseTexts = Pick<CaseInput, 'title' | 'summary' | 'tags' | (typeof CASE_SECTIONS)[number]['name']> & {
+  factors: ReadonlyArray<Pick<CaseInput['factors'][number], 'description'>>
+  countermeasures: ReadonlyArray<Pick<CaseInput['countermeasures'][number], 'text' | 'responsibleRole' | 'effectMeasure'>>
+}
+
 /** Every text a member typed into a case, labelled for the de-identification guard's messages. */
-export function caseTextFields(input: CaseInput): TextField[] {
+export function caseTextFields(input: CaseTexts): TextField[] {
   return [
     { field: 'title', label: '題名', text: input.title },
     { field: 'summary', label: '概要', text: input.summary },

@@ -1,7 +1,8 @@
 // The admin re-scan (/admin/cases): the only part of de-identification that reads the database; detect.ts and
 // publish-guard.ts stay pure.
+import { inBatches } from '#app/lib/batches.ts'
 import { prisma } from '#app/lib/db.server.ts'
-import { CASE_SECTIONS } from '#app/modules/cases/labels.ts'
+import { caseTextFields } from '#app/modules/cases/cases.server.ts'
 import { practiceTextFields } from '#app/modules/practices/practices.server.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import type { Finding } from './detect.ts'
@@ -19,6 +20,8 @@ export type FlaggedItem = {
 
 const BATCH = 200
 
+const asDoc = (value: unknown) => value as RichTextDoc
+
 /**
  * Runs the de-identification guard over everything published (cases, practices and their comments) and lists
  * what it flags now — the detector improves, and content published before an improvement is caught here.
@@ -26,15 +29,17 @@ const BATCH = 200
  */
 export async function rescanPublishedContent(): Promise<{ scannedCases: number; scannedPractices: number; scannedComments: number; flagged: FlaggedItem[] }> {
   const flagged: FlaggedItem[] = []
-  const summarise = (list: Array<{ label: string; finding: Finding }>) => list.map((item) => ({ label: item.label, type: item.finding.type, text: item.finding.text }))
+  const flag = (item: Omit<FlaggedItem, 'findings'>, found: Array<{ label: string; finding: Finding }>) => {
+    if (found.length) flagged.push({ ...item, findings: found.map(({ label, finding }) => ({ label, type: finding.type, text: finding.text })) })
+  }
+  const after = (id: string | undefined) => (id ? { id: { gt: id } } : {})
+
   let scannedCases = 0
-  let cursor: string | undefined
-  for (;;) {
-    const cases = await prisma.case.findMany({
-      where: { status: 'PUBLISHED' },
+  const cases = inBatches(BATCH, (last, take) =>
+    prisma.case.findMany({
+      where: { status: 'PUBLISHED', ...after(last) },
       orderBy: { id: 'asc' },
-      take: BATCH,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      take,
       select: {
         id: true,
         title: true,
@@ -45,37 +50,26 @@ export async function rescanPublishedContent(): Promise<{ scannedCases: number; 
         analysis: true,
         countermeasuresText: true,
         lessons: true,
-        factors: { select: { description: true } },
-        countermeasures: { select: { text: true, responsibleRole: true, effectMeasure: true } },
+        factors: { orderBy: { position: 'asc' }, select: { description: true } },
+        countermeasures: { orderBy: { position: 'asc' }, select: { text: true, responsibleRole: true, effectMeasure: true } },
       },
-    })
-    if (!cases.length) break
-    cursor = cases.at(-1)?.id
-    scannedCases += cases.length
-    for (const item of cases) {
-      const found = blockingFindings([
-        { field: 'title', label: '題名', text: item.title },
-        { field: 'summary', label: '概要', text: item.summary },
-        { field: 'tags', label: 'タグ', text: item.tags.join(' ') },
-        ...CASE_SECTIONS.map((section) => ({ field: section.name, label: section.label, text: richTextToPlainText(item[section.name] as unknown as RichTextDoc) })),
-        ...item.factors.map((factor, index) => ({ field: `factor${index}`, label: `要因${index + 1}`, text: factor.description })),
-        ...item.countermeasures.map((measure, index) => ({
-          field: `countermeasure${index}`,
-          label: `対策${index + 1}`,
-          text: [measure.text, measure.responsibleRole, measure.effectMeasure].join('\n'),
-        })),
-      ])
-      if (found.length) flagged.push({ kind: 'case', id: item.id, url: `/cases/${item.id}`, title: item.title, findings: summarise(found) })
+    }),
+  )
+  for await (const batch of cases) {
+    scannedCases += batch.length
+    for (const item of batch) {
+      const { chronology, discovery, analysis, countermeasuresText, lessons } = item
+      const texts = { ...item, chronology: asDoc(chronology), discovery: asDoc(discovery), analysis: asDoc(analysis), countermeasuresText: asDoc(countermeasuresText), lessons: asDoc(lessons) }
+      flag({ kind: 'case', id: item.id, url: `/cases/${item.id}`, title: item.title }, blockingFindings(caseTextFields(texts)))
     }
   }
+
   let scannedPractices = 0
-  let practiceCursor: string | undefined
-  for (;;) {
-    const practices = await prisma.practice.findMany({
-      where: { status: 'PUBLISHED' },
+  const practices = inBatches(BATCH, (last, take) =>
+    prisma.practice.findMany({
+      where: { status: 'PUBLISHED', ...after(last) },
       orderBy: { id: 'asc' },
-      take: BATCH,
-      ...(practiceCursor ? { skip: 1, cursor: { id: practiceCursor } } : {}),
+      take,
       select: {
         id: true,
         title: true,
@@ -87,36 +81,33 @@ export async function rescanPublishedContent(): Promise<{ scannedCases: number; 
         tags: true,
         results: { orderBy: { position: 'asc' }, select: { metric: true, before: true, after: true, unit: true, period: true } },
       },
-    })
-    if (!practices.length) break
-    practiceCursor = practices.at(-1)?.id
-    scannedPractices += practices.length
-    for (const item of practices) {
-      const found = blockingFindings(
-        practiceTextFields({ ...item, whatWasDone: item.whatWasDone as unknown as RichTextDoc, steps: item.steps as unknown as RichTextDoc }),
-      )
-      if (found.length) flagged.push({ kind: 'practice', id: item.id, url: `/practices/${item.id}`, title: item.title, findings: summarise(found) })
+    }),
+  )
+  for await (const batch of practices) {
+    scannedPractices += batch.length
+    for (const item of batch) {
+      const found = blockingFindings(practiceTextFields({ ...item, whatWasDone: asDoc(item.whatWasDone), steps: asDoc(item.steps) }))
+      flag({ kind: 'practice', id: item.id, url: `/practices/${item.id}`, title: item.title }, found)
     }
   }
+
   let scannedComments = 0
-  let commentCursor: string | undefined
-  for (;;) {
-    const comments = await prisma.comment.findMany({
-      where: { deletedAt: null, OR: [{ case: { status: 'PUBLISHED' } }, { practice: { status: 'PUBLISHED' } }] },
+  const comments = inBatches(BATCH, (last, take) =>
+    prisma.comment.findMany({
+      where: { deletedAt: null, OR: [{ case: { status: 'PUBLISHED' } }, { practice: { status: 'PUBLISHED' } }], ...after(last) },
       orderBy: { id: 'asc' },
-      take: BATCH,
-      ...(commentCursor ? { skip: 1, cursor: { id: commentCursor } } : {}),
+      take,
       select: { id: true, caseId: true, practiceId: true, body: true, case: { select: { title: true } }, practice: { select: { title: true } } },
-    })
-    if (!comments.length) break
-    commentCursor = comments.at(-1)?.id as string | undefined
-    scannedComments += comments.length
-    for (const comment of comments) {
-      const found = blockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(comment.body as unknown as RichTextDoc) }])
+    }),
+  )
+  for await (const batch of comments) {
+    scannedComments += batch.length
+    for (const comment of batch) {
       const subject = comment.caseId ? `/cases/${comment.caseId}` : `/practices/${comment.practiceId}`
-      if (found.length) {
-        flagged.push({ kind: 'comment', id: comment.id, url: `${subject}#comment-${comment.id}`, title: comment.case?.title ?? comment.practice?.title ?? '', findings: summarise(found) })
-      }
+      flag(
+        { kind: 'comment', id: comment.id, url: `${subject}#comment-${comment.id}`, title: comment.case?.title ?? comment.practice?.title ?? '' },
+        blockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(asDoc(comment.body)) }]),
+      )
     }
   }
   return { scannedCases, scannedPractices, scannedComments, flagged }
