@@ -15,7 +15,7 @@ const impactLevels: Record<DemoCase['impactLevel'], ImpactLevelCode> = {
   '0': 'LEVEL_0', '1': 'LEVEL_1', '2': 'LEVEL_2', '3a': 'LEVEL_3A', '3b': 'LEVEL_3B', '4a': 'LEVEL_4A', '4b': 'LEVEL_4B', '5': 'LEVEL_5', other: 'OTHER',
 }
 const experience: Record<DemoCase['professions'][number]['experience'], ExperienceBandCode> = {
-  under_1: 'UNDER_1', '1_3': 'Y1_3', '3_5': 'Y3_5', '5_10': 'Y5_10', over_10: 'Y10_PLUS',
+  under_1: 'UNDER_1', '1_3': 'Y1_UNDER_3', '3_5': 'Y3_UNDER_5', '5_10': 'Y5_UNDER_10', over_10: 'Y10_PLUS',
 }
 const frameworks: Record<DemoCase['factors'][number]['framework'], FactorFrameworkCode> = { SHELL: 'SHELL', 'P-mSHELL': 'P_MSHELL', '4M': 'FOUR_M' }
 const fourM: Record<string, string> = { Man: 'MAN', Machine: 'MACHINE', Media: 'MEDIA', Management: 'MANAGEMENT' }

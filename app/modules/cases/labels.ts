@@ -53,11 +53,12 @@ export const CASE_PLACES = {
 } as const
 export type CasePlaceCode = keyof typeof CASE_PLACES
 
+// Each band includes its lower edge and excludes its upper one, so exactly 3 years is 3年以上5年未満, never two bands.
 export const EXPERIENCE_BANDS = {
   UNDER_1: '1年未満',
-  Y1_3: '1〜3年',
-  Y3_5: '3〜5年',
-  Y5_10: '5〜10年',
+  Y1_UNDER_3: '1年以上3年未満',
+  Y3_UNDER_5: '3年以上5年未満',
+  Y5_UNDER_10: '5年以上10年未満',
   Y10_PLUS: '10年以上',
   UNKNOWN: '不明',
 } as const

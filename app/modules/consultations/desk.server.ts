@@ -33,6 +33,8 @@ export async function deskQueue(user: SessionUser, filters: DeskFilters, now = n
       id: true,
       status: true,
       urgency: true,
+      subject: true,
+      decisionPending: true,
       submittedAt: true,
       firstResponseAt: true,
       updatedAt: true,
