@@ -35,7 +35,12 @@ export async function seedCases(prisma: PrismaClient) {
   let created = 0
   for (const [index, demo] of DEMO_CASES.entries()) {
     const importKey = `seed:${demo.key}`
-    if (await prisma.case.findUnique({ where: { importKey }, select: { id: true } })) continue
+    const existing = await prisma.case.findUnique({ where: { importKey }, select: { id: true, impactLevel: true } })
+    if (existing) {
+      // Demo cases re-levelled after they were first seeded (issue 16: 05 → 4b, 14 → 3b) are corrected in place.
+      if (existing.impactLevel !== impactLevels[demo.impactLevel]) await prisma.case.update({ where: { id: existing.id }, data: { impactLevel: impactLevels[demo.impactLevel] } })
+      continue
+    }
     const author = users.get(demo.authorEmail)
     if (!author) throw new Error(`Demo case ${demo.key}: no demo user ${demo.authorEmail} (seed the members first)`)
     const blocking = blockingFindings([
