@@ -10,7 +10,7 @@ import * as detailRoute from '#app/routes/consultations/detail.tsx'
 import * as indexRoute from '#app/routes/consultations/index.tsx'
 import * as newRoute from '#app/routes/consultations/new.tsx'
 import { createHospital, createUser, makeRequest, multipartRequest, sessionCookieFor, settle } from '#tests/fixtures/auth.ts'
-import { createConsultation, outcome, requestForm } from '#tests/fixtures/consultations.ts'
+import { createConsultation, outcome } from '#tests/fixtures/consultations.ts'
 import { mailsTo } from '#tests/fixtures/mail.ts'
 import { routeArgs as args } from '#tests/fixtures/routes.ts'
 
