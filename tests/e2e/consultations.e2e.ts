@@ -85,8 +85,16 @@ test('a member files a 緊急 request, the on-call consultant answers, the membe
 
 const PHONE = { width: 390, height: 844 }
 
-/** How far the page scrolls sideways (0 = it fits the screen). */
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+/** How far anything scrolls sideways: the page itself, or a scrollable box in it such as a table wrapper (0 = it fits). */
+const sideways = (page: Page) =>
+  page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ...[...document.querySelectorAll('main *')]
+        .filter((element) => ['auto', 'scroll'].includes(getComputedStyle(element).overflowX))
+        .map((element) => element.scrollWidth - element.clientWidth),
+    ),
+  )
 
 test('on a 390 px phone: a 緊急 request with three fields, the on-call consultant answers from the mail, the member adds the outcome and sees the duties', async () => {
   const since = new Date()
