@@ -277,7 +277,7 @@ function Desk() {
 }
 
 /** The subject; requests from before subjects existed fall back to their 判断が必要な事項. */
-function requestTitle(item: { subject: string; decisionPending: string; status: string }): string {
+function requestTitle(item: { subject: string; decisionPending?: string; status: string }): string {
   if (item.subject) return item.subject
   if (item.decisionPending) return truncate(item.decisionPending, 60)
   return item.status === 'DRAFT' ? '（未入力の下書き）' : '（件名なし）'
