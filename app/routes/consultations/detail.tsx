@@ -228,7 +228,7 @@ export default function ConsultationThread() {
 
       <section className="card stack" aria-labelledby="request-title">
         <h2 id="request-title">判断が必要な事項</h2>
-        <p className="consultation-text">{c.decisionPending}</p>
+        <p className="consultation-text">{c.decisionPending || <span className="muted">（まだ入力されていません）</span>}</p>
         <dl className="definition-list">
           <dt>相談者</dt>
           <dd>
@@ -248,7 +248,7 @@ export default function ConsultationThread() {
           <dd>{c.assignments.length ? c.assignments.map((assignment) => assignment.consultant.name).join('、') : '未割り当て'}</dd>
         </dl>
         <h3>事象の概要</h3>
-        <p className="consultation-text">{c.summary}</p>
+        <p className="consultation-text">{c.summary || <span className="muted">（まだ入力されていません）</span>}</p>
         <details>
           <summary>報告・対応の状況と詳細</summary>
           <dl className="definition-list" style={{ marginTop: '0.75rem' }}>
