@@ -190,7 +190,8 @@ export const DEMO_CASES: DemoCase[] = [
     key: 'demo-case-05',
     title: '夜間せん妄の高齢患者がトイレへ単独歩行し転倒、大腿骨頸部骨折',
     summary: '術後に夜間せん妄を呈していた80歳代の患者が、深夜に一人でトイレへ向かう途中で転倒し、大腿骨頸部骨折を受傷した。手術を行ったが、退院時には杖歩行となった。',
-    impactLevel: '4a', jqCategory: 'care', place: 'ward', occurredOn: '2023-02',
+    // 4b: independent walking was lost for good (永続的・日常生活に影響あり), not 4a.
+    impactLevel: '4b', jqCategory: 'care', place: 'ward', occurredOn: '2023-02',
     professions: [{ profession: 'nurse', experience: '3_5' }, { profession: 'nurse', experience: 'under_1' }],
     chronology: `入院4日目（術後3日目）21:00 患者Aは落ち着きがなく、点滴を触る行動あり。転倒転落アセスメントは危険度Ⅱ。
 入院4日目 23:00 夜勤看護師2名で病棟40床を担当。隣室で急変対応が発生。
@@ -534,7 +535,8 @@ HCUは患者4名を看護師1名で担当しており、処置中は他の患者
     key: 'demo-case-14',
     title: 'ヨード造影剤の副作用歴が伝わらず、造影CTでアナフィラキシー',
     summary: '過去に造影剤で蕁麻疹と呼吸困難を起こした記録が他科の紙カルテ時代の記載にしか残っておらず、造影CTを実施した。注入直後にアナフィラキシーを起こし、アドレナリン筋注で回復した。',
-    impactLevel: '3a', jqCategory: 'test', place: 'other', occurredOn: '2025-05',
+    // 3b: an outpatient admitted overnight for observation needed more than simple treatment (濃厚な処置・治療).
+    impactLevel: '3b', jqCategory: 'test', place: 'other', occurredOn: '2025-05',
     professions: [{ profession: 'radiological_technologist', experience: '3_5' }, { profession: 'physician', experience: '5_10' }, { profession: 'nurse', experience: '5_10' }],
     chronology: `検査当日 10:00 CT室で問診票を確認。「アレルギーなし」に丸がついていた。
 検査当日 10:10 造影剤注入開始。約1分後、全身の紅斑と咳嗽、喘鳴が出現。

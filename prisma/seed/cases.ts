@@ -15,7 +15,7 @@ const impactLevels: Record<DemoCase['impactLevel'], ImpactLevelCode> = {
   '0': 'LEVEL_0', '1': 'LEVEL_1', '2': 'LEVEL_2', '3a': 'LEVEL_3A', '3b': 'LEVEL_3B', '4a': 'LEVEL_4A', '4b': 'LEVEL_4B', '5': 'LEVEL_5', other: 'OTHER',
 }
 const experience: Record<DemoCase['professions'][number]['experience'], ExperienceBandCode> = {
-  under_1: 'UNDER_1', '1_3': 'Y1_3', '3_5': 'Y3_5', '5_10': 'Y5_10', over_10: 'Y10_PLUS',
+  under_1: 'UNDER_1', '1_3': 'Y1_UNDER_3', '3_5': 'Y3_UNDER_5', '5_10': 'Y5_UNDER_10', over_10: 'Y10_PLUS',
 }
 const frameworks: Record<DemoCase['factors'][number]['framework'], FactorFrameworkCode> = { SHELL: 'SHELL', 'P-mSHELL': 'P_MSHELL', '4M': 'FOUR_M' }
 const fourM: Record<string, string> = { Man: 'MAN', Machine: 'MACHINE', Media: 'MEDIA', Management: 'MANAGEMENT' }
@@ -35,7 +35,12 @@ export async function seedCases(prisma: PrismaClient) {
   let created = 0
   for (const [index, demo] of DEMO_CASES.entries()) {
     const importKey = `seed:${demo.key}`
-    if (await prisma.case.findUnique({ where: { importKey }, select: { id: true } })) continue
+    const existing = await prisma.case.findUnique({ where: { importKey }, select: { id: true, impactLevel: true } })
+    if (existing) {
+      // Demo cases re-levelled after they were first seeded (issue 16: 05 → 4b, 14 → 3b) are corrected in place.
+      if (existing.impactLevel !== impactLevels[demo.impactLevel]) await prisma.case.update({ where: { id: existing.id }, data: { impactLevel: impactLevels[demo.impactLevel] } })
+      continue
+    }
     const author = users.get(demo.authorEmail)
     if (!author) throw new Error(`Demo case ${demo.key}: no demo user ${demo.authorEmail} (seed the members first)`)
     const blocking = blockingFindings([

@@ -28,6 +28,7 @@ export async function seedConsultations(prisma: PrismaClient) {
       urgency: 'EMERGENCY' as const,
       submittedAt: new Date(now - 5 * HOUR),
       firstResponseAt: new Date(now - 4 * HOUR),
+      subject: '術後の急変で死亡、センター報告の要否を本日判断したい',
       decisionPending: '医療事故調査・支援センターへ報告すべきか、本日中に病院長が判断する必要があります。',
       summary:
         '（架空の事例）70代の入院患者。術後2日目の夜間に急変し、翌朝死亡。術前の説明では重篤な合併症の可能性を一般的に説明していたが、今回の経過は想定していなかった。',
@@ -60,6 +61,7 @@ export async function seedConsultations(prisma: PrismaClient) {
       urgency: 'URGENT' as const,
       submittedAt: new Date(now - 2 * HOUR),
       firstResponseAt: null,
+      subject: '転倒・骨折事例で地元紙から取材依頼、対応方針を決めたい',
       decisionPending: '地元紙からの取材依頼にどう対応するか、明日の午前中までに決めたい。',
       summary: '（架空の事例）転倒による骨折事例について、ご家族が SNS に投稿し、地元紙から問い合わせがあった。',
       jqCategory: 'CARE',
@@ -87,6 +89,7 @@ export async function seedConsultations(prisma: PrismaClient) {
       urgency: 'ROUTINE' as const,
       submittedAt: new Date(now - 20 * 24 * HOUR),
       firstResponseAt: new Date(now - 19 * 24 * HOUR),
+      subject: '院内調査委員会の外部委員の人選',
       decisionPending: '院内調査委員会に外部委員を招く際の人選の考え方を知りたい。',
       summary: '（架空の事例）薬剤の投与量間違いによる一過性の意識障害。院内調査を予定している。',
       jqCategory: 'MEDICATION',
@@ -136,7 +139,7 @@ export async function seedConsultations(prisma: PrismaClient) {
   await prisma.consultation.upsert({
     where: { id: 'demo-consultation-draft' },
     update: {},
-    create: { id: 'demo-consultation-draft', ...base, status: 'DRAFT', urgency: 'ROUTINE', decisionPending: '（書きかけ）事例検討会で扱うべきか相談したい。' },
+    create: { id: 'demo-consultation-draft', ...base, status: 'DRAFT', urgency: 'ROUTINE', subject: '事例検討会で扱うべきか', decisionPending: '（書きかけ）事例検討会で扱うべきか相談したい。' },
   })
   await prisma.consultationOnCall.upsert({ where: { userId: consultant.id }, update: {}, create: { userId: consultant.id, setById: admin.id } })
   console.log('Demo data: 4 crisis consultations from member@qso.example (one draft), consultant@qso.example on call.')

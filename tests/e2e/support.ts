@@ -47,7 +47,7 @@ export function launchBrowser(): Promise<Browser> {
  * A page in a fresh context (its own cookies), with relative URLs resolved against the server under test.
  * Inside a test, the context is closed when the test ends, after a screenshot if the test failed.
  */
-export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...options })
   context.setDefaultTimeout(15_000)
   const page = await context.newPage()

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
+import { EXPERIENCE_BANDS } from '#app/modules/cases/labels.ts'
 import * as adminCasesRoute from '#app/routes/admin/cases.tsx'
 import * as detailRoute from '#app/routes/cases/detail.tsx'
 import * as editRoute from '#app/routes/cases/edit.tsx'
@@ -98,6 +99,28 @@ describe('writing a case', () => {
 
     expectResponse(await settle(() => editRoute.action(args(makeRequest('/cases/new', { cookie: author.cookie, form: { ...form, intent: 'draft' } })))), 302)
     expect(await prisma.case.count({ where: { authorId: author.user.id, status: 'DRAFT' } })).toBe(1)
+  })
+
+  test('a countermeasure may carry a 4E dimension (optional); experience bands are stored without overlapping edges', async () => {
+    const author = await member()
+    const form = caseForm({
+      intent: 'draft',
+      'countermeasures[0].dimension': 'ENGINEERING',
+      'countermeasures[1].text': '新人への教育を行う',
+      'countermeasures[1].strength': 'WEAK',
+      'countermeasures[1].responsibleRole': '看護部',
+      'countermeasures[1].effectMeasure': '受講率',
+      'professions[0].experience': 'Y3_UNDER_5',
+    })
+    const saved = expectResponse(await settle(() => editRoute.action(args(makeRequest('/cases/new', { cookie: author.cookie, form })))), 302)
+    const id = /\/cases\/([^?]+)/.exec(saved.headers.get('Location') ?? '')?.[1] ?? ''
+    const row = await prisma.case.findUniqueOrThrow({ where: { id }, include: { professions: true, countermeasures: { orderBy: { position: 'asc' } } } })
+    expect(row.countermeasures.map((measure) => measure.dimension)).toEqual(['ENGINEERING', null])
+    expect(row.professions[0]?.experience).toBe('Y3_UNDER_5')
+    expect(EXPERIENCE_BANDS.Y3_UNDER_5).toBe('3年以上5年未満')
+
+    const refused = await editRoute.action(args(makeRequest('/cases/new', { cookie: author.cookie, form: caseForm({ 'countermeasures[0].dimension': 'EXCUSES' }) })))
+    expect(JSON.stringify(refused)).toContain('4Eの区分を選び直してください')
   })
 
   test('validation errors are field errors in Japanese; nothing typed is lost', async () => {

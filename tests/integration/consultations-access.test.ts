@@ -53,7 +53,7 @@ beforeAll(async () => {
   const post = (fields: Record<string, string>, file: { name: string; bytes: Uint8Array<ArrayBuffer> }) =>
     detailRoute.action(args(multipartRequest(`/consultations/${fx.consultationId}`, { cookie: fx.cookies.consultant, fields: { intent: 'message', ...fields }, files: [file] }), { id: fx.consultationId }))
   expect(outcome(await post({ body: '回答します' }, { name: 'guide.pdf', bytes: PDF_BYTES })).status).toBe(200)
-  expect(outcome(await post({ body: NOTE, internal: 'on' }, { name: 'note.png', bytes: PNG_BYTES })).status).toBe(200)
+  expect(outcome(await post({ body: NOTE, composer: 'note' }, { name: 'note.png', bytes: PNG_BYTES })).status).toBe(200)
   const attachments = await prisma.consultationAttachment.findMany({ select: { id: true, message: { select: { internal: true } } } })
   fx.publicAttachmentId = attachments.find((attachment) => !attachment.message.internal)?.id ?? ''
   fx.internalAttachmentId = attachments.find((attachment) => attachment.message.internal)?.id ?? ''
@@ -207,7 +207,7 @@ describe('POST /consultations/:id', () => {
   test('the requester cannot write internal notes, accept, answer or assign (403, nothing changes)', async () => {
     const before = await prisma.consultation.findUniqueOrThrow({ where: { id: fx.consultationId }, include: { assignments: true } })
     const messages = await prisma.consultationMessage.count()
-    expect((await act('requester', { intent: 'message', body: 'メモ', internal: 'on' })).status).toBe(403)
+    expect((await act('requester', { intent: 'message', body: 'メモ', composer: 'note' })).status).toBe(403)
     expect((await act('requester', { intent: 'message', body: '回答', markAnswered: 'on' })).status).toBe(403)
     expect((await act('requester', { intent: 'transition', transition: 'answer' })).status).toBe(403)
     expect((await act('requester', { intent: 'assign', consultantId: fx.ids.requester })).status).toBe(403)

@@ -105,7 +105,7 @@ describe('the thread and the workflow', () => {
     const status = async () => (await prisma.consultation.findUniqueOrThrow({ where: { id } })).status
 
     // An internal note changes nothing and tells nobody.
-    expect((await postTo(id, consultantCookie, { intent: 'message', body: '内部の検討', internal: 'on' })).status).toBe(200)
+    expect((await postTo(id, consultantCookie, { intent: 'message', body: '内部の検討', composer: 'note' })).status).toBe(200)
     expect(await status()).toBe('SUBMITTED')
     expect(await mailsTo(requester.email)).toEqual([])
 
@@ -188,7 +188,7 @@ describe('the thread and the workflow', () => {
   test('an internal note never answers the requester, even with 回答済 ticked', async () => {
     const { requester, consultantCookie } = await people()
     const { id } = await createConsultation(requester.id)
-    expect((await postTo(id, consultantCookie, { intent: 'message', body: 'メモ', internal: 'on', markAnswered: 'on' })).status).toBe(200)
+    expect((await postTo(id, consultantCookie, { intent: 'message', body: 'メモ', composer: 'note', markAnswered: 'on' })).status).toBe(200)
     const row = await prisma.consultation.findUniqueOrThrow({ where: { id } })
     expect(row).toMatchObject({ status: 'SUBMITTED', firstResponseAt: null, answeredAt: null })
     expect(await mailsTo(requester.email)).toEqual([])

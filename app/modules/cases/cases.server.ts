@@ -150,6 +150,7 @@ function childRows(input: CaseInput) {
     countermeasures: input.countermeasures.map((row, position) => ({
       text: row.text,
       strength: row.strength,
+      dimension: row.dimension ?? null,
       responsibleRole: row.responsibleRole,
       dueMonth: row.dueMonth ?? null,
       effectMeasure: row.effectMeasure,
@@ -374,6 +375,7 @@ export function caseFormDefaults(row: CaseRow) {
     countermeasures: row.countermeasures.map((item) => ({
       text: item.text,
       strength: item.strength,
+      dimension: item.dimension ?? undefined,
       responsibleRole: item.responsibleRole,
       dueMonth: item.dueMonth ?? undefined,
       effectMeasure: item.effectMeasure,

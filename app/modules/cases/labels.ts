@@ -53,11 +53,12 @@ export const CASE_PLACES = {
 } as const
 export type CasePlaceCode = keyof typeof CASE_PLACES
 
+// Each band includes its lower edge and excludes its upper one, so exactly 3 years is 3年以上5年未満, never two bands.
 export const EXPERIENCE_BANDS = {
   UNDER_1: '1年未満',
-  Y1_3: '1〜3年',
-  Y3_5: '3〜5年',
-  Y5_10: '5〜10年',
+  Y1_UNDER_3: '1年以上3年未満',
+  Y3_UNDER_5: '3年以上5年未満',
+  Y5_UNDER_10: '5年以上10年未満',
   Y10_PLUS: '10年以上',
   UNKNOWN: '不明',
 } as const
@@ -117,9 +118,29 @@ export type CountermeasureStrengthCode = keyof typeof COUNTERMEASURE_STRENGTHS
 
 export const COUNTERMEASURE_STRENGTH_HINTS: Record<CountermeasureStrengthCode, string> = {
   STRONG: '強制機能・標準化・構造の変更など',
-  MODERATE: 'チェックリスト・冗長性・人員配置など',
-  WEAK: '教育・注意喚起・新しいルールなど',
+  MODERATE: 'チェックリスト・独立した冗長性・人員配置など',
+  WEAK: '教育・注意喚起・新しいルール・ダブルチェックなど',
 }
+
+/**
+ * Shown beside the strength choice. Source: National Patient Safety Foundation, "RCA2: Improving Root Cause
+ * Analyses and Actions to Prevent Harm" (2015), action hierarchy — double checks are listed among the weaker
+ * actions; only redundancy of independent kinds counts as intermediate.
+ */
+export const RCA2_DOUBLE_CHECK_NOTE =
+  'RCA2（NPSF, 2015）の行動階層では、ダブルチェックは「弱い」対策に分類されます。独立した別の手段による確認（冗長性）でなければ「中程度」にはなりません。'
+
+/**
+ * The 4E dimension of a countermeasure (4M-4E analysis, used in Japanese hospitals' RCA alongside SHELL): what
+ * kind of measure it is. Optional per countermeasure, independent of its strength.
+ */
+export const COUNTERMEASURE_DIMENSIONS = {
+  EDUCATION: 'Education（教育・訓練）',
+  ENGINEERING: 'Engineering（技術・工学: 設備・機器・システム）',
+  ENFORCEMENT: 'Enforcement（強化・徹底: 規則・監査）',
+  EXAMPLE: 'Example（模範・事例: 率先・事例の共有）',
+} as const
+export type CountermeasureDimensionCode = keyof typeof COUNTERMEASURE_DIMENSIONS
 
 /** The rich-text sections of a case, in reading order. */
 export const CASE_SECTIONS = [

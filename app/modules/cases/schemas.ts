@@ -3,6 +3,7 @@ import { enumKeys, PROFESSIONS } from '#app/modules/members/labels.ts'
 import {
   CASE_PLACES,
   CASE_SORTS,
+  COUNTERMEASURE_DIMENSIONS,
   COUNTERMEASURE_STRENGTHS,
   EXPERIENCE_BANDS,
   FACTOR_ELEMENTS,
@@ -93,6 +94,7 @@ const FactorRowSchema = z.object({
 const CountermeasureRowSchema = z.object({
   text: z.string({ error: '対策の内容を入力してください' }).trim().min(1, '対策の内容を入力してください').max(1000, '対策は1000文字以内で入力してください'),
   strength: z.enum(enumKeys(COUNTERMEASURE_STRENGTHS), { error: '対策の強さを選んでください' }),
+  dimension: z.enum(enumKeys(COUNTERMEASURE_DIMENSIONS), { error: '4Eの区分を選び直してください' }).optional(),
   responsibleRole: z.string({ error: '担当（職種・部署）を入力してください' }).trim().min(1, '担当（職種・部署）を入力してください').max(100, '担当は100文字以内で入力してください'),
   dueMonth: YearMonthSchema('期限').optional(),
   effectMeasure: z.string({ error: '効果の測り方を入力してください' }).trim().min(1, '効果の測り方を入力してください').max(500, '効果の測り方は500文字以内で入力してください'),

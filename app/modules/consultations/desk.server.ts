@@ -33,6 +33,8 @@ export async function deskQueue(user: SessionUser, filters: DeskFilters, now = n
       id: true,
       status: true,
       urgency: true,
+      // The one-line subject only: the request's text stays on its own page.
+      subject: true,
       submittedAt: true,
       firstResponseAt: true,
       updatedAt: true,

@@ -5,14 +5,17 @@ import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { notFound } from './access.server.ts'
+import { recordJqObligationAnswer } from './jq-obligation.server.ts'
 import { URGENCY_LABELS } from './labels.ts'
+import { sortOwnRequests } from './list-order.ts'
 import { consultationPath, mailNewRequest, newRequestRecipients } from './notifications.server.ts'
 import type { ConsultationDraft } from './schemas.ts'
 
 /** Form values → columns: empty answers are stored as empty text / null, never as "undefined". */
-function toColumns(values: ConsultationDraft) {
+export function toColumns(values: ConsultationDraft) {
   return {
     urgency: values.urgency ?? null,
+    subject: values.subject ?? '',
     decisionPending: values.decisionPending ?? '',
     summary: values.summary ?? '',
     jqCategory: values.jqCategory ?? null,
@@ -39,6 +42,7 @@ function toColumns(values: ConsultationDraft) {
 
 export const requestFieldsSelect = {
   urgency: true,
+  subject: true,
   decisionPending: true,
   summary: true,
   jqCategory: true,
@@ -62,9 +66,9 @@ export const requestFieldsSelect = {
   contactNote: true,
 } satisfies Prisma.ConsultationSelect
 
-/** The requester's own requests, drafts included; newest activity first. */
+/** The requester's own requests, drafts included, in the order of ./list-order.ts (open ones by urgency, then age). */
 export async function listOwnConsultations(userId: string) {
-  return prisma.consultation.findMany({
+  const rows = await prisma.consultation.findMany({
     where: { requesterId: userId },
     orderBy: [{ updatedAt: 'desc' }],
     take: 200,
@@ -72,6 +76,7 @@ export async function listOwnConsultations(userId: string) {
       id: true,
       status: true,
       urgency: true,
+      subject: true,
       decisionPending: true,
       submittedAt: true,
       firstResponseAt: true,
@@ -80,6 +85,7 @@ export async function listOwnConsultations(userId: string) {
       _count: { select: { messages: { where: { internal: false } } } },
     },
   })
+  return sortOwnRequests(rows)
 }
 
 /** A draft of the user's own; anything else (someone else's, already sent, unknown) is a 404. */
@@ -112,6 +118,7 @@ export async function saveDraft(
     } else {
       id = (await tx.consultation.create({ data: { requesterId: user.id, status: 'DRAFT', ...toColumns(values) }, select: { id: true } })).id
     }
+    await recordJqObligationAnswer(user, values.hospitalJqObliged, request, tx)
     if (audit) await recordAudit({ action: 'consultation.draft-saved', actorId: user.id, target: { type: 'consultation', id }, request }, tx)
     return id
   })
@@ -146,6 +153,7 @@ export async function submitConsultation(
     } else {
       id = (await tx.consultation.create({ data: { requesterId: user.id, ...data }, select: { id: true } })).id
     }
+    await recordJqObligationAnswer(user, values.hospitalJqObliged, request, tx)
     await recordAudit(
       { action: 'consultation.submitted', actorId: user.id, target: { type: 'consultation', id }, request, details: { urgency: values.urgency } },
       tx,

@@ -21,6 +21,7 @@ const text = (max: number, label: string) => z.string().trim().max(max, `${label
 // Every field of a request, each optional: a draft may be saved half-filled. `submit` adds what is required.
 const fields = {
   urgency: choice(URGENCY_LABELS, '緊急度を選んでください').optional(),
+  subject: text(120, '件名').optional(),
   decisionPending: text(2000, '判断が必要な事項').optional(),
   summary: text(8000, '事象の概要').optional(),
   jqCategory: choice(JQ_CATEGORY_LABELS, '事象の分類を選んでください').optional(),
@@ -47,37 +48,67 @@ const fields = {
     .regex(/^[0-9０-９+＋()（）\-－ー‐\s]+$/, '電話番号は数字とハイフンで入力してください（例: 052-000-0000）')
     .optional(),
   contactNote: text(500, '連絡方法の補足').optional(),
+  // Asked only while the hospital's flag is unknown; the answer is kept on the hospital, not on the request.
+  hospitalJqObliged: choice(YES_NO_UNSURE_LABELS, '報告義務対象医療機関かどうかを選んでください').optional(),
 }
 
 export const ConsultationDraftSchema = z.object(fields)
 export type ConsultationDraft = z.infer<typeof ConsultationDraftSchema>
 export type ConsultationField = keyof ConsultationDraft
 
-const REQUIRED: Partial<Record<ConsultationField, string>> = {
-  urgency: '緊急度を選んでください',
-  decisionPending: '判断が必要な事項を入力してください',
-  summary: '事象の概要を入力してください',
-  jqCategory: '事象の分類を選んでください',
-  impactLevel: '影響度を選んでください',
-  outcome: '患者の転帰を選んでください',
-  centreReport: '医療事故調査・支援センターへの報告状況を選んでください',
-  jqReport: 'JQへの報告状況を選んでください',
-  policeReport: '警察への届出状況を選んでください',
-  familyInformed: 'ご家族への説明状況を選んでください',
-  expertiseWanted: '希望する助言・専門性を入力してください',
-  contactName: '24時間つながる連絡先の氏名を入力してください',
-  contactPhone: '24時間つながる電話番号を入力してください',
+// What a complete request has: the label (for the thread's "still missing" list) and the message beside the field.
+const REQUIRED: Partial<Record<ConsultationField, { label: string; message: string }>> = {
+  urgency: { label: '緊急度', message: '緊急度を選んでください' },
+  subject: { label: '件名', message: '件名（一行の要約）を入力してください' },
+  decisionPending: { label: '判断が必要な事項', message: '判断が必要な事項を入力してください' },
+  summary: { label: '事象の概要', message: '事象の概要を入力してください' },
+  jqCategory: { label: '事象の分類（JQ）', message: '事象の分類を選んでください' },
+  impactLevel: { label: '影響度分類', message: '影響度を選んでください' },
+  outcome: { label: '患者の転帰', message: '患者の転帰を選んでください' },
+  centreReport: { label: '医療事故調査・支援センターへの報告', message: '医療事故調査・支援センターへの報告状況を選んでください' },
+  jqReport: { label: 'JQへの報告', message: 'JQへの報告状況を選んでください' },
+  policeReport: { label: '警察への届出', message: '警察への届出状況を選んでください' },
+  familyInformed: { label: 'ご家族への説明', message: 'ご家族への説明状況を選んでください' },
+  expertiseWanted: { label: '希望する助言・専門性', message: '希望する助言・専門性を入力してください' },
+  contactName: { label: '連絡先の氏名', message: '24時間つながる連絡先の氏名を入力してください' },
+  contactPhone: { label: '24時間つながる電話番号', message: '24時間つながる電話番号を入力してください' },
 }
 
-/** A request ready to send: the draft's fields plus what the team needs to act on it. */
-export const ConsultationSubmitSchema = ConsultationDraftSchema.superRefine((value, ctx) => {
-  for (const [field, message] of Object.entries(REQUIRED) as [ConsultationField, string][]) {
-    if (value[field] === undefined || value[field] === '') ctx.addIssue({ code: 'custom', path: [field], message })
+/**
+ * The fast path: a 緊急 request goes out with these three alone (the on-call consultant can phone back at once);
+ * everything else is completed in the thread.
+ */
+export const EMERGENCY_REQUIRED = ['urgency', 'subject', 'contactPhone'] as const satisfies readonly ConsultationField[]
+
+const UNANTICIPATED_MESSAGE = '死亡・死産の場合は、予期しなかった死亡かどうかを選んでください'
+
+type RequestValues = Partial<Record<ConsultationField, string | null | undefined>>
+const empty = (value: string | null | undefined) => value === undefined || value === null || value.trim() === ''
+
+export type MissingDetail = { field: ConsultationField; label: string; message: string }
+
+/** The fields a complete request has and this one lacks, in form order, with what to tell the member. */
+export function missingDetails(values: RequestValues): MissingDetail[] {
+  const missing = (Object.entries(REQUIRED) as [ConsultationField, { label: string; message: string }][])
+    .filter(([field]) => empty(values[field]))
+    .map(([field, { label, message }]) => ({ field, label, message }))
+  if ((values.outcome === 'DEATH' || values.outcome === 'STILLBIRTH') && empty(values.unanticipated)) {
+    missing.push({ field: 'unanticipated', label: '予期しなかった死亡・死産か', message: UNANTICIPATED_MESSAGE })
   }
-  if ((value.outcome === 'DEATH' || value.outcome === 'STILLBIRTH') && !value.unanticipated) {
-    ctx.addIssue({ code: 'custom', path: ['unanticipated'], message: '死亡・死産の場合は、予期しなかった死亡かどうかを選んでください' })
+  return missing
+}
+
+/** A request ready to send: every required field, or for 緊急 only the three of the fast path. */
+export const ConsultationSubmitSchema = ConsultationDraftSchema.superRefine((value, ctx) => {
+  const fastPath = value.urgency === 'EMERGENCY'
+  for (const { field, message } of missingDetails(value)) {
+    if (fastPath && !(EMERGENCY_REQUIRED as readonly string[]).includes(field)) continue
+    ctx.addIssue({ code: 'custom', path: [field], message })
   }
 })
+
+/** What the requester may fill in on the thread: only fields still empty (the server ignores the rest). */
+export const CompleteDetailsSchema = ConsultationDraftSchema.omit({ urgency: true })
 
 export const MessageSchema = z.object({
   body: z.string({ error: 'メッセージを入力してください' }).trim().min(1, 'メッセージを入力してください').max(10000, 'メッセージは10,000文字以内で入力してください'),
@@ -87,6 +118,7 @@ export const MessageSchema = z.object({
 
 /** The free-text fields checked for identifiers: the team needs the facts, not who the patient is. */
 export const DEIDENTIFIED_FIELDS = [
+  { field: 'subject', label: '件名' },
   { field: 'decisionPending', label: '判断が必要な事項' },
   { field: 'summary', label: '事象の概要' },
   { field: 'familyConcerns', label: 'ご家族の受け止め・懸念' },

@@ -9,7 +9,9 @@ import { storeUpload, validateUploads } from '#app/modules/uploads/uploads.serve
 import { notFound, type ConsultationAccess } from './access.server.ts'
 import { ATTACHMENT_RULES, MAX_ATTACHMENTS } from './attachments.ts'
 import { consultationPath, mailReply, newRequestRecipients } from './notifications.server.ts'
-import { requestFieldsSelect } from './requests.server.ts'
+import { recordJqObligationAnswer } from './jq-obligation.server.ts'
+import { requestFieldsSelect, toColumns } from './requests.server.ts'
+import { missingDetails, type ConsultationDraft, type ConsultationField } from './schemas.ts'
 import { availableTransitions, checkTransition, type Transition } from './workflow.ts'
 
 
@@ -31,7 +33,8 @@ export async function getThread(user: SessionUser, access: ConsultationAccess, r
       createdAt: true,
       ...requestFieldsSelect,
       requester: { select: { id: true, name: true } },
-      hospital: { select: { name: true } },
+      hospitalId: true,
+      hospital: { select: { name: true, jqReportObliged: true } },
       assignments: { orderBy: { createdAt: 'asc' }, select: { consultant: { select: { id: true, name: true } } } },
       messages: {
         // Internal notes never leave the database for the requester.
@@ -150,6 +153,37 @@ export async function postMessage(user: SessionUser, access: ConsultationAccess,
     await mailReply(access.id, recipients)
   }
   return { ok: true }
+}
+
+/**
+ * The requester fills in what a fast-path (緊急) request left out, from the thread. Only fields that are still
+ * empty are written, so a second tab or a stale page never overwrites an answer already given; the hospital's
+ * 報告義務対象医療機関 answer goes to the hospital (first answer only). Returns the fields written.
+ */
+export async function completeDetails(user: SessionUser, access: ConsultationAccess, values: ConsultationDraft, request: Request): Promise<ConsultationField[]> {
+  if (!access.isRequester) throw new Response('この操作を行う権限がありません。', { status: 403 })
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.consultation.findUniqueOrThrow({ where: { id: access.id }, select: { status: true, ...requestFieldsSelect, assignments: { select: { consultantId: true } } } })
+    if (current.status === 'CLOSED') throw new ConsultationConflict('完了した相談は追記できません。続けて相談する場合は「再開する」を押してください。')
+    if (current.status === 'DRAFT') throw notFound()
+    const stillMissing = new Set(missingDetails(current).map(({ field }) => field))
+    // Optional fields (autopsy, media …) may be added once too, as long as they are empty.
+    const columns = toColumns({ ...values, urgency: undefined })
+    const written = (Object.keys(columns) as (keyof typeof columns)[]).filter((field) => {
+      const given = columns[field]
+      const stored = current[field]
+      return field !== 'urgency' && given !== null && given !== '' && (stored === null || stored === '' || stillMissing.has(field))
+    })
+    await recordJqObligationAnswer(user, values.hospitalJqObliged, request, tx)
+    if (!written.length) return []
+    const data = Object.fromEntries(written.map((field) => [field, columns[field]])) as Prisma.ConsultationUpdateInput
+    await tx.consultation.update({ where: { id: access.id }, data: { ...data, updatedAt: new Date() } })
+    // Field names only: the audit log never holds consultation content.
+    await recordAudit({ action: 'consultation.details-completed', actorId: user.id, target: { type: 'consultation', id: access.id }, request, details: { fields: written } }, tx)
+    const assignees = current.assignments.map((assignment) => assignment.consultantId).filter((id) => id !== user.id)
+    await notify({ userIds: assignees, kind: 'consultation.reply', title: '危機管理相談に未入力だった項目が追記されました', url: consultationPath(access.id) }, tx)
+    return written
+  })
 }
 
 /** Applies a workflow step after the pure check; refused steps become a ConsultationConflict (409). */

@@ -23,7 +23,7 @@ export async function hospitalOptions() {
 }
 
 export function findHospital(id: string) {
-  return prisma.hospital.findUnique({ where: { id }, select: { id: true, name: true, prefecture: true, beds: true, type: true } })
+  return prisma.hospital.findUnique({ where: { id }, select: { id: true, name: true, prefecture: true, beds: true, type: true, jqReportObliged: true } })
 }
 
 export type SaveHospitalResult = { ok: true; id: string } | { ok: false; field: 'name'; message: string }

@@ -68,6 +68,11 @@ export const HospitalSchema = z.object({
     .min(0, '病床数は0以上で入力してください')
     .max(5000, '病床数が大きすぎます'),
   type: z.enum(enumKeys(HOSPITAL_TYPES), { error: '種別を選んでください' }),
+  // 報告義務対象医療機関 (医療法施行規則9条の20の2・11条): unknown (empty) until a member answers or an admin sets it.
+  jqReportObliged: z
+    .enum(['YES', 'NO'], { error: '報告義務対象医療機関かどうかを選び直してください' })
+    .optional()
+    .transform((value) => (value === undefined ? null : value === 'YES')),
 })
 
 export const InviteSchema = z.object({

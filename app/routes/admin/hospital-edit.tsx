@@ -36,6 +36,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect('/admin/hospitals')
 }
 
+const JQ_OBLIGATION_OPTIONS = [
+  { value: 'YES', label: '対象（報告義務あり）' },
+  { value: 'NO', label: '対象外' },
+]
+
 const prefectureOptions = PREFECTURES.map((prefecture) => ({ value: prefecture, label: prefecture }))
 
 export default function HospitalEdit() {
@@ -48,7 +53,13 @@ export default function HospitalEdit() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(HospitalSchema),
     defaultValue: hospital
-      ? { name: hospital.name, prefecture: hospital.prefecture, beds: String(hospital.beds), type: hospital.type }
+      ? {
+          name: hospital.name,
+          prefecture: hospital.prefecture,
+          beds: String(hospital.beds),
+          type: hospital.type,
+          jqReportObliged: hospital.jqReportObliged === null ? '' : hospital.jqReportObliged ? 'YES' : 'NO',
+        }
       : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HospitalSchema }),
     shouldRevalidate: 'onBlur',
@@ -63,6 +74,13 @@ export default function HospitalEdit() {
           <TextField field={fields.beds} label="病床数" type="number" required help="診療所は0床で登録できます" />
         </div>
         <SelectField field={fields.type} label="種別" options={toOptions(HOSPITAL_TYPES)} required />
+        <SelectField
+          field={fields.jqReportObliged}
+          label="医療事故情報収集等事業の報告義務対象医療機関"
+          options={JQ_OBLIGATION_OPTIONS}
+          placeholder="未確認"
+          help="危機管理相談で、事故等報告（原則として二週間以内）の要否を示すのに使います。会員が相談で最初に回答した値もここに入ります。"
+        />
         <ErrorList id={form.errorId} errors={form.errors} />
         <div className="row">
           <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>

@@ -15,6 +15,7 @@ import { findCaseForViewer, presentCase, setCaseHidden, setReviewedAtMeeting } f
 import {
   CASE_PLACES,
   CASE_SECTIONS,
+  COUNTERMEASURE_DIMENSIONS,
   COUNTERMEASURE_STRENGTHS,
   EXPERIENCE_BANDS,
   factorLabel,
@@ -212,7 +213,7 @@ export default function CaseDetail() {
               <thead>
                 <tr>
                   <th scope="col">対策</th>
-                  <th scope="col">強さ</th>
+                  <th scope="col">強さ・4E</th>
                   <th scope="col">担当</th>
                   <th scope="col">期限</th>
                   <th scope="col">効果の測り方</th>
@@ -224,6 +225,12 @@ export default function CaseDetail() {
                     <td>{measure.text}</td>
                     <td className="nowrap">
                       <span className={`badge strength strength--${measure.strength.toLowerCase()}`}>{COUNTERMEASURE_STRENGTHS[measure.strength]}</span>
+                      {measure.dimension ? (
+                        <>
+                          <br />
+                          <span className="badge">{COUNTERMEASURE_DIMENSIONS[measure.dimension].split('（')[0]}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>{measure.responsibleRole}</td>
                     <td className="nowrap">{measure.dueMonth ?? '—'}</td>

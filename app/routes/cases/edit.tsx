@@ -12,6 +12,8 @@ import {
   CASE_PLACES,
   CASE_SECTIONS,
   COUNTERMEASURE_STRENGTH_HINTS,
+  RCA2_DOUBLE_CHECK_NOTE,
+  COUNTERMEASURE_DIMENSIONS,
   COUNTERMEASURE_STRENGTHS,
   EXPERIENCE_BANDS,
   FACTOR_OPTIONS,
@@ -57,11 +59,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/cases/${saved.id}?saved=${saved.status === 'PUBLISHED' ? 'published' : 'draft'}`)
 }
 
-function RowSelect({ field, label, options }: { field: FieldMetadata<string | undefined>; label: string; options: { value: string; label: string }[] }) {
+function RowSelect({ field, label, options, help }: { field: FieldMetadata<string | undefined>; label: string; options: { value: string; label: string }[]; help?: string }) {
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
-      <select {...getSelectProps(field)}>
+      <select {...getSelectProps(field)} aria-describedby={help ? field.descriptionId : undefined}>
         <option value="">選択してください</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -69,6 +71,11 @@ function RowSelect({ field, label, options }: { field: FieldMetadata<string | un
           </option>
         ))}
       </select>
+      {help ? (
+        <p id={field.descriptionId} className="field__help">
+          {help}
+        </p>
+      ) : null}
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   )
@@ -98,6 +105,7 @@ const impactOptions = Object.entries(IMPACT_LEVELS).map(([value, label]) => ({
   value,
   label: `${label === 'その他' ? 'その他' : `レベル${label}`}: ${IMPACT_LEVEL_DESCRIPTIONS[value as keyof typeof IMPACT_LEVELS]}`,
 }))
+const dimensionOptions = Object.entries(COUNTERMEASURE_DIMENSIONS).map(([value, label]) => ({ value, label }))
 const strengthOptions = Object.entries(COUNTERMEASURE_STRENGTHS).map(([value, label]) => ({
   value,
   label: `${label}（${COUNTERMEASURE_STRENGTH_HINTS[value as keyof typeof COUNTERMEASURE_STRENGTHS]}）`,
@@ -217,7 +225,8 @@ export default function CaseEdit() {
             return (
               <div key={row.key} className="case-row case-row--wide">
                 <RowTextarea field={item.text} label={`対策 ${index + 1}`} />
-                <RowSelect field={item.strength} label="強さ" options={strengthOptions} />
+                <RowSelect field={item.strength} label="強さ" options={strengthOptions} help={RCA2_DOUBLE_CHECK_NOTE} />
+                <RowSelect field={item.dimension} label="4Eの区分（任意）" options={dimensionOptions} />
                 <RowInput field={item.responsibleRole} label="担当（職種・部署）" />
                 <RowInput field={item.dueMonth} label="期限（年月）" type="month" placeholder="2025-09" />
                 <RowTextarea field={item.effectMeasure} label="効果の測り方" />

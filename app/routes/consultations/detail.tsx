@@ -1,3 +1,5 @@
+import type { SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
@@ -5,6 +7,7 @@ import { z } from 'zod'
 import { StatusBadge, UrgencyBadge } from '#app/components/consultations/badges.tsx'
 import { DeidentifyHint } from '#app/components/consultations/deidentify-hint.tsx'
 import { DutiesChecklist } from '#app/components/consultations/duties-checklist.tsx'
+import { MissingDetails } from '#app/components/consultations/missing-details.tsx'
 import { ResponseCell } from '#app/components/consultations/response-cell.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/fields.tsx'
@@ -26,9 +29,10 @@ import {
   URGENCY_TARGET_LABELS,
   YES_NO_UNSURE_LABELS,
 } from '#app/modules/consultations/labels.ts'
-import { MessageSchema } from '#app/modules/consultations/schemas.ts'
+import { CompleteDetailsSchema, DEIDENTIFIED_FIELDS, MessageSchema, missingDetails } from '#app/modules/consultations/schemas.ts'
+import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
 import { ATTACHMENT_RULES, MAX_ATTACHMENTS } from '#app/modules/consultations/attachments.ts'
-import { assignConsultant, changeStatus, ConsultationConflict, getThread, postMessage, unassignConsultant } from '#app/modules/consultations/thread.server.ts'
+import { assignConsultant, changeStatus, completeDetails, ConsultationConflict, getThread, postMessage, unassignConsultant } from '#app/modules/consultations/thread.server.ts'
 import { responseClock } from '#app/modules/consultations/timing.ts'
 import { TRANSITION_LABELS, type Transition } from '#app/modules/consultations/workflow.ts'
 import { formatFileSize } from '#app/modules/uploads/file-types.ts'
@@ -46,7 +50,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultation.submittedAt && consultation.urgency
       ? responseClock({ submittedAt: consultation.submittedAt, urgency: consultation.urgency, firstResponseAt: consultation.firstResponseAt }, now)
       : null
-  return { ...thread, clock, isDesk: access.isDesk, isRequester: access.isRequester, currentUserId: user.id }
+  const obligation = consultation.hospital?.jqReportObliged ?? null
+  // Asked of the requester only, about the hospital they belong to now (where the answer is kept).
+  const askJqObligation = access.isRequester && !!user.hospitalId && user.hospitalId === consultation.hospitalId && obligation === null
+  return {
+    ...thread,
+    clock,
+    obligation,
+    askJqObligation,
+    missing: missingDetails(consultation),
+    isDesk: access.isDesk,
+    isRequester: access.isRequester,
+    currentUserId: user.id,
+  }
 }
 
 // The whole body is read into memory (Request.formData); refuse oversized bodies before reading them.
@@ -58,7 +74,17 @@ const ActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('unassign'), consultantId: z.string().min(1).max(64) }),
 ])
 
-type ActionResult = { ok: boolean; notice?: string; error?: string; fieldErrors?: { body?: string[]; attachments?: string[] }; body?: string }
+type Composer = 'reply' | 'note'
+type ActionResult = {
+  ok: boolean
+  notice?: string
+  error?: string
+  fieldErrors?: { body?: string[]; attachments?: string[] }
+  body?: string
+  /** Which composer the message came from, so an error and the typed text return to that one. */
+  composer?: Composer
+  detailsResult?: SubmissionResult<string[]>
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'consultation:request')
@@ -70,16 +96,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = await request.formData()
   try {
+    if (formData.get('intent') === 'details') {
+      const submission = parseWithZod(formData, { schema: CompleteDetailsSchema })
+      if (submission.status !== 'success') return data<ActionResult>({ ok: false, detailsResult: submission.reply() }, { status: 400 })
+      const values = submission.value
+      // The same rule as the request form: identifiers found with high confidence are removed before saving.
+      const blocking = blockingFindings(DEIDENTIFIED_FIELDS.map(({ field, label }) => ({ field, label, text: values[field] ?? '' })))
+      if (blocking.length) {
+        const fieldErrors: Record<string, string[]> = {}
+        for (const [index, message] of describeBlocking(blocking).entries()) {
+          const field = blocking[index]?.field ?? 'summary'
+          fieldErrors[field] = [...(fieldErrors[field] ?? []), message]
+        }
+        return data<ActionResult>({ ok: false, detailsResult: submission.reply({ fieldErrors }) }, { status: 400 })
+      }
+      const written = await completeDetails(user, access, values, request)
+      return data<ActionResult>({ ok: true, notice: written.length ? `${written.length}項目を追記しました。` : '追記する内容がありませんでした。', detailsResult: submission.reply({ resetForm: true }) })
+    }
     if (formData.get('intent') === 'message') {
+      const composer: Composer = formData.get('composer') === 'note' ? 'note' : 'reply'
       const parsed = MessageSchema.safeParse({
         body: formData.get('body') ?? undefined,
-        internal: formData.get('internal') ?? undefined,
+        // A note comes only from the note composer, never from a box ticked beside 送信.
+        internal: composer === 'note' ? 'on' : undefined,
         markAnswered: formData.get('markAnswered') ?? undefined,
       })
       const body = typeof formData.get('body') === 'string' ? String(formData.get('body')) : ''
       if (!parsed.success) {
         const fieldErrors = z.flattenError(parsed.error).fieldErrors
-        return data<ActionResult>({ ok: false, fieldErrors: { body: fieldErrors.body }, body }, { status: 400 })
+        return data<ActionResult>({ ok: false, fieldErrors: { body: fieldErrors.body }, body, composer }, { status: 400 })
       }
       const files = formData.getAll('attachments').filter((value): value is File => typeof value !== 'string')
       const result = await postMessage(
@@ -88,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { body: parsed.data.body, internal: !!parsed.data.internal, markAnswered: !!parsed.data.markAnswered, files },
         request,
       )
-      if (!result.ok) return data<ActionResult>({ ok: false, fieldErrors: { [result.field]: [result.message] }, body }, { status: 400 })
+      if (!result.ok) return data<ActionResult>({ ok: false, fieldErrors: { [result.field]: [result.message] }, body, composer }, { status: 400 })
       return data<ActionResult>({ ok: true, notice: parsed.data.internal ? '内部メモを追加しました。' : 'メッセージを送信しました。' })
     }
     const parsed = ActionSchema.safeParse(Object.fromEntries(formData))
@@ -131,16 +176,19 @@ const detailRows = (c: ReturnType<typeof useLoaderData<typeof loader>>['consulta
   ] as const
 
 export default function ConsultationThread() {
-  const { consultation: c, consultants, transitions, clock, isDesk, isRequester, currentUserId } = useLoaderData<typeof loader>()
+  const { consultation: c, consultants, transitions, clock, isDesk, isRequester, currentUserId, obligation, askJqObligation, missing } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   const formRef = useRef<HTMLFormElement>(null)
   const busy = navigation.state !== 'idle'
-  const [messageText, setMessageText] = useState((actionData?.ok === false ? actionData.body : undefined) ?? '')
+  const noteRef = useRef<HTMLFormElement>(null)
+  const failed = actionData?.ok === false ? actionData : undefined
+  const [messageText, setMessageText] = useState((failed?.composer === 'reply' ? failed.body : undefined) ?? '')
   useEffect(() => {
     if (!actionData?.ok) return
     formRef.current?.reset()
+    noteRef.current?.reset()
     setMessageText('')
   }, [actionData])
   const assignedIds = new Set(c.assignments.map((assignment) => assignment.consultant.id))
@@ -153,7 +201,7 @@ export default function ConsultationThread() {
           <p className="muted small" style={{ margin: 0 }}>
             <Link to={isDesk ? '/consultations' : '/consultations?view=mine'}>{isDesk ? '相談デスク' : '危機管理相談'}</Link> ›
           </p>
-          <h1>危機管理相談</h1>
+          <h1 className="consultation__subject">{c.subject || '危機管理相談'}</h1>
         </div>
         <div className="row">
           <UrgencyBadge urgency={c.urgency} />
@@ -180,7 +228,7 @@ export default function ConsultationThread() {
 
       <section className="card stack" aria-labelledby="request-title">
         <h2 id="request-title">判断が必要な事項</h2>
-        <p className="consultation-text">{c.decisionPending}</p>
+        <p className="consultation-text">{c.decisionPending || <span className="muted">（まだ入力されていません）</span>}</p>
         <dl className="definition-list">
           <dt>相談者</dt>
           <dd>
@@ -200,7 +248,7 @@ export default function ConsultationThread() {
           <dd>{c.assignments.length ? c.assignments.map((assignment) => assignment.consultant.name).join('、') : '未割り当て'}</dd>
         </dl>
         <h3>事象の概要</h3>
-        <p className="consultation-text">{c.summary}</p>
+        <p className="consultation-text">{c.summary || <span className="muted">（まだ入力されていません）</span>}</p>
         <details>
           <summary>報告・対応の状況と詳細</summary>
           <dl className="definition-list" style={{ marginTop: '0.75rem' }}>
@@ -214,7 +262,9 @@ export default function ConsultationThread() {
         </details>
       </section>
 
-      <DutiesChecklist answers={c} />
+      <MissingDetails missing={missing} editable={isRequester && !closed} askJqObligation={askJqObligation && !closed} lastResult={actionData?.detailsResult} busy={busy} />
+
+      <DutiesChecklist answers={c} obligation={obligation} />
 
       {transitions.length ? (
         <section className="card" aria-labelledby="workflow-title">
@@ -319,64 +369,91 @@ export default function ConsultationThread() {
       {closed ? (
         <p className="notice">この相談は完了しています。続けて相談する場合は「再開する」を押してください。</p>
       ) : (
-        <section className="card" aria-labelledby="reply-title">
-          <h2 id="reply-title">{isDesk && !isRequester ? '返信・内部メモ' : 'メッセージを送る'}</h2>
-          <Form method="post" encType="multipart/form-data" className="stack" ref={formRef}>
-            <input type="hidden" name="intent" value="message" />
-            <div className="field">
-              <label htmlFor="message-body">メッセージ</label>
-              <textarea
-                id="message-body"
-                name="body"
-                rows={6}
-                defaultValue={actionData?.ok === false ? actionData.body : undefined}
-                aria-invalid={actionData?.fieldErrors?.body ? true : undefined}
-                aria-describedby={actionData?.fieldErrors?.body ? 'message-body-error' : 'message-body-help'}
-                onChange={(event) => setMessageText(event.currentTarget.value)}
-              />
-              <p id="message-body-help" className="field__help">
-                患者・職員の氏名や正確な日付など、個人を特定できる情報は書かないでください。
-              </p>
-              <DeidentifyHint fieldId="message-body" label="メッセージ" text={messageText} advisory />
-              <ErrorList id="message-body-error" errors={actionData?.fieldErrors?.body} />
-            </div>
-            <div className="field">
-              <label htmlFor="message-attachments">添付ファイル（PDF・PNG・JPEG、1件{formatFileSize(ATTACHMENT_RULES.maxBytes)}まで、{MAX_ATTACHMENTS}件まで）</label>
-              <input
-                id="message-attachments"
-                name="attachments"
-                type="file"
-                multiple
-                accept="application/pdf,image/png,image/jpeg"
-                aria-describedby={actionData?.fieldErrors?.attachments ? 'message-attachments-error' : undefined}
-              />
-              <ErrorList id="message-attachments-error" errors={actionData?.fieldErrors?.attachments} />
-            </div>
-            {isDesk && !isRequester ? (
-              <div className="row">
-                <label className="row" style={{ gap: '0.4rem' }}>
-                  <input type="checkbox" name="internal" value="on" />
-                  内部メモにする（コンサルタントと管理者だけに表示）
-                </label>
-                {c.status === 'SUBMITTED' || c.status === 'IN_PROGRESS' ? (
+        <>
+          <section className="card" aria-labelledby="reply-title">
+            <h2 id="reply-title">{isDesk && !isRequester ? '相談者へ返信する' : 'メッセージを送る'}</h2>
+            <Form method="post" encType="multipart/form-data" className="stack" ref={formRef}>
+              <input type="hidden" name="intent" value="message" />
+              <input type="hidden" name="composer" value="reply" />
+              <div className="field">
+                <label htmlFor="message-body">メッセージ</label>
+                <textarea
+                  id="message-body"
+                  name="body"
+                  rows={6}
+                  defaultValue={failed?.composer === 'reply' ? failed.body : undefined}
+                  aria-invalid={failed?.composer === 'reply' && failed.fieldErrors?.body ? true : undefined}
+                  aria-describedby={failed?.composer === 'reply' && failed.fieldErrors?.body ? 'message-body-error' : 'message-body-help'}
+                  onChange={(event) => setMessageText(event.currentTarget.value)}
+                />
+                <p id="message-body-help" className="field__help">
+                  患者・職員の氏名や正確な日付など、個人を特定できる情報は書かないでください。
+                </p>
+                <DeidentifyHint fieldId="message-body" label="メッセージ" text={messageText} advisory />
+                <ErrorList id="message-body-error" errors={failed?.composer === 'reply' ? failed.fieldErrors?.body : undefined} />
+              </div>
+              <AttachmentsField id="message-attachments" errors={failed?.composer === 'reply' ? failed.fieldErrors?.attachments : undefined} />
+              {isDesk && !isRequester ? (
+                c.status === 'SUBMITTED' || c.status === 'IN_PROGRESS' ? (
                   <label className="row" style={{ gap: '0.4rem' }}>
                     <input type="checkbox" name="markAnswered" value="on" />
                     この返信で「回答済」にする
                   </label>
-                ) : null}
+                ) : null
+              ) : c.status === 'ANSWERED' ? (
+                <p className="small muted">回答後にメッセージを送ると、相談は「対応中」に戻ります。</p>
+              ) : null}
+              <div>
+                <button type="submit" className="button button--primary" disabled={busy}>
+                  {isDesk && !isRequester ? '相談者へ送信する' : '送信する'}
+                </button>
               </div>
-            ) : c.status === 'ANSWERED' ? (
-              <p className="small muted">回答後にメッセージを送ると、相談は「対応中」に戻ります。</p>
-            ) : null}
-            <div>
-              <button type="submit" className="button button--primary" disabled={busy}>
-                送信する
-              </button>
-            </div>
-          </Form>
-        </section>
+            </Form>
+          </section>
+
+          {isDesk ? (
+            <section className="card internal-note" aria-labelledby="note-title">
+              <h2 id="note-title">内部メモを書く</h2>
+              <p className="small" style={{ marginTop: 0 }}>
+                <span className="badge badge--warning">相談者には見えません</span> コンサルタントと管理者だけが読めます。相談者への通知もしません。
+              </p>
+              <Form method="post" encType="multipart/form-data" className="stack" ref={noteRef}>
+                <input type="hidden" name="intent" value="message" />
+                <input type="hidden" name="composer" value="note" />
+                <div className="field">
+                  <label htmlFor="note-body">内部メモ</label>
+                  <textarea
+                    id="note-body"
+                    name="body"
+                    rows={3}
+                    defaultValue={failed?.composer === 'note' ? failed.body : undefined}
+                    aria-invalid={failed?.composer === 'note' && failed.fieldErrors?.body ? true : undefined}
+                    aria-describedby={failed?.composer === 'note' && failed.fieldErrors?.body ? 'note-body-error' : undefined}
+                  />
+                  <ErrorList id="note-body-error" errors={failed?.composer === 'note' ? failed.fieldErrors?.body : undefined} />
+                </div>
+                <AttachmentsField id="note-attachments" errors={failed?.composer === 'note' ? failed.fieldErrors?.attachments : undefined} />
+                <div>
+                  <button type="submit" className="button internal-note__button" disabled={busy}>
+                    内部メモを保存する
+                  </button>
+                </div>
+              </Form>
+            </section>
+          ) : null}
+        </>
       )}
     </article>
+  )
+}
+
+function AttachmentsField({ id, errors }: { id: string; errors: string[] | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>添付ファイル（PDF・PNG・JPEG、1件{formatFileSize(ATTACHMENT_RULES.maxBytes)}まで、{MAX_ATTACHMENTS}件まで）</label>
+      <input id={id} name="attachments" type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-describedby={errors ? `${id}-error` : undefined} />
+      <ErrorList id={`${id}-error`} errors={errors} />
+    </div>
   )
 }
 

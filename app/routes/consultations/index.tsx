@@ -86,11 +86,11 @@ function OwnRequests() {
       <h2>{desk ? '自分の相談' : 'あなたの相談'}</h2>
       {mine.length ? (
         <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">あなたの相談の一覧</caption>
+          <table className="data-table card-table">
+            <caption className="visually-hidden">あなたの相談の一覧（未完了の相談は緊急度の高い順、同じ緊急度では古い順）</caption>
             <thead>
               <tr>
-                <th scope="col">判断が必要な事項</th>
+                <th scope="col">件名</th>
                 <th scope="col">緊急度</th>
                 <th scope="col">状態</th>
                 <th scope="col">送信日時</th>
@@ -100,19 +100,19 @@ function OwnRequests() {
             <tbody>
               {mine.map((item) => (
                 <tr key={item.id}>
-                  <td>
+                  <td data-label="件名" className="card-table__title">
                     <Link to={item.status === 'DRAFT' ? `/consultations/new?draft=${item.id}` : `/consultations/${item.id}`}>
-                      {item.decisionPending ? truncate(item.decisionPending, 60) : '（未入力の下書き）'}
+                      {requestTitle(item)}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label="緊急度">
                     <UrgencyBadge urgency={item.urgency} />
                   </td>
-                  <td>
+                  <td data-label="状態">
                     <StatusBadge status={item.status} />
                   </td>
-                  <td className="nowrap">{item.submittedAt ? formatDateTime(item.submittedAt) : `下書き（${formatDateTime(item.updatedAt)} 保存）`}</td>
-                  <td>{formatNumber(item._count.messages)}件</td>
+                  <td data-label="送信日時">{item.submittedAt ? formatDateTime(item.submittedAt) : `下書き（${formatDateTime(item.updatedAt)} 保存）`}</td>
+                  <td data-label="メッセージ">{formatNumber(item._count.messages)}件</td>
                 </tr>
               ))}
             </tbody>
@@ -229,11 +229,12 @@ function Desk() {
       </p>
       {queue.length ? (
         <div className="table-wrap">
-          <table className="data-table desk-table">
+          <table className="data-table desk-table card-table">
             <caption className="visually-hidden">相談の一覧（緊急度の高い順、同じ緊急度では古い順）</caption>
             <thead>
               <tr>
                 <th scope="col">緊急度</th>
+                <th scope="col">件名</th>
                 <th scope="col">状態</th>
                 <th scope="col">相談者</th>
                 <th scope="col">受付日時</th>
@@ -244,22 +245,25 @@ function Desk() {
             <tbody>
               {queue.map((item) => (
                 <tr key={item.id} className={item.clock.overdue ? 'desk-row--overdue' : undefined}>
-                  <td>
+                  <td data-label="緊急度">
                     <UrgencyBadge urgency={item.urgency} />
                   </td>
-                  <td>
+                  <td data-label="件名" className="card-table__title">
+                    <Link to={`/consultations/${item.id}`}>{requestTitle(item)}</Link>
+                  </td>
+                  <td data-label="状態">
                     <StatusBadge status={item.status} />
                   </td>
-                  <td>
-                    <Link to={`/consultations/${item.id}`}>{item.requester.name}</Link>
+                  <td data-label="相談者">
+                    {item.requester.name}
                     <br />
                     <span className="small muted">{item.hospital?.name ?? '所属病院なし'}</span>
                   </td>
-                  <td className="nowrap">{formatDateTime(item.submittedAt)}</td>
-                  <td>
+                  <td data-label="受付日時">{formatDateTime(item.submittedAt)}</td>
+                  <td data-label="初回回答">
                     <ResponseCell clock={item.clock} targetHours={URGENCY_TARGET_HOURS[item.urgency]} />
                   </td>
-                  <td>{item.assignments.length ? item.assignments.map((assignment) => assignment.consultant.name).join('、') : <span className="muted">未割り当て</span>}</td>
+                  <td data-label="担当">{item.assignments.length ? item.assignments.map((assignment) => assignment.consultant.name).join('、') : <span className="muted">未割り当て</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -270,6 +274,13 @@ function Desk() {
       )}
     </section>
   )
+}
+
+/** The subject; requests from before subjects existed fall back to their 判断が必要な事項. */
+function requestTitle(item: { subject: string; decisionPending?: string; status: string }): string {
+  if (item.subject) return item.subject
+  if (item.decisionPending) return truncate(item.decisionPending, 60)
+  return item.status === 'DRAFT' ? '（未入力の下書き）' : '（件名なし）'
 }
 
 function truncate(text: string, length: number): string {

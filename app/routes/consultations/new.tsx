@@ -9,7 +9,8 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/fields.tsx'
 import { formatDateTime } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
-import type { DutyAnswers } from '#app/modules/consultations/duties.ts'
+import { obligationFromAnswer, type DutyAnswers } from '#app/modules/consultations/duties.ts'
+import { hospitalJqObligation } from '#app/modules/consultations/jq-obligation.server.ts'
 import { deleteDraft, getOwnDraft, saveDraft, submitConsultation } from '#app/modules/consultations/requests.server.ts'
 import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
 import {
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const draftId = url.searchParams.get('draft')
   const draft = draftId ? await getOwnDraft(user, draftId.slice(0, 64)) : null
-  return { draft, saved: url.searchParams.get('saved') === '1', contactName: user.name }
+  const obligation = await hospitalJqObligation(user.hospitalId)
+  return { draft, saved: url.searchParams.get('saved') === '1', contactName: user.name, obligation, askJqObligation: !!user.hospitalId && obligation === null }
 }
 
 const DraftId = (value: FormDataEntryValue | null) => (typeof value === 'string' && value && value.length <= 64 ? value : undefined)
@@ -81,13 +83,18 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 const AUTOSAVE_DELAY_MS = 3000
 
-function readAnswers(form: HTMLFormElement): DutyAnswers {
+type FormAnswers = DutyAnswers & { urgency?: string | null; hospitalJqObliged?: string | null }
+
+function readAnswers(form: HTMLFormElement): FormAnswers {
   const formData = new FormData(form)
   const get = (name: string) => {
     const value = formData.get(name)
     return typeof value === 'string' ? value : null
   }
   return {
+    urgency: get('urgency'),
+    hospitalJqObliged: get('hospitalJqObliged'),
+    impactLevel: get('impactLevel'),
     outcome: get('outcome'),
     unanticipated: get('unanticipated'),
     centreReport: get('centreReport'),
@@ -101,13 +108,13 @@ function readAnswers(form: HTMLFormElement): DutyAnswers {
 }
 
 export default function NewConsultation() {
-  const { draft, saved, contactName } = useLoaderData<typeof loader>()
+  const { draft, saved, contactName, obligation, askJqObligation } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const autosaver = useFetcher<typeof action>()
   const [draftId, setDraftId] = useState<string | undefined>(draft?.id)
   const [savedAt, setSavedAt] = useState<string | null>(saved && draft ? new Date(draft.updatedAt).toISOString() : null)
-  const [answers, setAnswers] = useState<DutyAnswers>(draft ?? {})
+  const [answers, setAnswers] = useState<FormAnswers>(draft ?? {})
   const [texts, setTexts] = useState<Partial<Record<ConsultationField, string>>>(() =>
     Object.fromEntries(DEIDENTIFIED_FIELDS.map(({ field }) => [field, draft?.[field] ?? ''])),
   )
@@ -191,8 +198,8 @@ export default function NewConsultation() {
       </p>
       <Form method="post" {...getFormProps(form)} ref={formRef} onChange={handleChange} className="stack">
         {draftId ? <input type="hidden" name="draftId" value={draftId} /> : null}
-        <RequestFormFields fields={fields} texts={texts} />
-        <DutiesChecklist answers={answers} />
+        <RequestFormFields fields={fields} texts={texts} fastPath={answers.urgency === 'EMERGENCY'} askJqObligation={askJqObligation} />
+        <DutiesChecklist answers={answers} obligation={obligation ?? obligationFromAnswer(answers.hospitalJqObliged)} />
         <ErrorList id={form.errorId} errors={form.errors} />
         {actionData?.result?.status === 'error' ? (
           <p className="notice notice--danger" role="alert">
