@@ -154,9 +154,11 @@ function policeDuty(answers: DutyAnswers): Duty {
 /**
  * 医療事故情報収集等事業 (日本医療機能評価機構). Obliged hospitals (報告義務対象医療機関: 医療法施行規則9条の20の2・
  * 11条) report 事故等事案 — deaths and harm needing treatment, survivors included — to the registered analysis body.
- * Deadline wording: 医療法施行規則12条 and JQ「医療事故情報収集等事業 事業要綱」/ 報告の手引き: 事故等事案が発生した日
- * （発生を後から知った場合は知った日）から原則として二週間以内. The search tool returned no copy of the guidance to
- * re-check against (2026-12); the lead should confirm the wording against the current 報告の手引き.
+ * Deadline wording: 医療法施行規則 第9条の20の2第1項第14号 has the 事故等報告書 written 「当該事案が発生した日から
+ * 二週間以内」 (quoted in MHLW「医療事故調査制度等の医療安全に係る検討会」第1回 資料2, 2024-06-27); 第11条 applies it to
+ * the obliged hospitals that are not 特定機能病院, and 第12条 has the report reach the registered analysis body (JQ)
+ * 「原則として二週間以内」. JQ's own guidance counts from the occurrence or, when it is learnt of later, from then.
+ * The primary text of 第12条 and JQ's 報告の手引き were not in the reference store (checked 2026-12-02).
  */
 export const JQ_DEADLINE = '事故等事案が発生した日から原則として二週間以内'
 
