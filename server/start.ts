@@ -38,17 +38,10 @@ async function main() {
     }
   }
 
-  const { pruneExpiredAuthData } = await import('#app/modules/auth/housekeeping.server.ts')
-  const { deleteOldReadNotifications } = await import('#app/modules/notifications/notifications.server.ts')
-  const { sendDayBeforeReminders } = await import('#app/modules/events/events.server.ts')
-  // Each job is idempotent, so every app instance may run them; one failing does not stop the others.
-  const housekeeping = () =>
-    Promise.all([
-      Promise.all([pruneExpiredAuthData(), deleteOldReadNotifications()]).catch((error: unknown) => console.error('Housekeeping failed:', error)),
-      sendDayBeforeReminders().catch((error: unknown) => console.error('Event reminders failed:', error)),
-    ])
-  await housekeeping()
-  setInterval(housekeeping, 60 * 60 * 1000).unref()
+  // Background jobs (mail, notification fan-out, the re-scan, the hourly housekeeping and event reminders) run in
+  // every instance from the PostgreSQL queue; each job runs once, and each scheduled run is queued once.
+  const { startJobRunner } = await import('#app/modules/jobs/runner.server.ts')
+  const jobs = await startJobRunner()
 
   // Search: the embedded index is built from PostgreSQL, or Meilisearch's settings applied; then the outbox worker.
   const { startSearch } = await import('#search/search.server.ts')
@@ -67,6 +60,7 @@ async function main() {
     if (stopping) return
     stopping = true
     server.close()
+    await jobs.stop().catch(() => {})
     await database.stop().catch(() => {})
     process.exit(0)
   }
