@@ -12,6 +12,8 @@ export type JobPayloads = {
   'auth.password-reset-request': { email: string; origin: RequestOrigin }
   /** A new comment: the followers' in-app notifications and mails. */
   'discussion.comment-followers': { subject: DiscussionSubject; commentId: string; authorId: string }
+  /** The admin re-scan of published content; resumes from its stored position after a restart. */
+  'deidentify.rescan': { scanId: string }
   /** Hourly: expired sessions, old sign-in failures and read notifications. */
   'housekeeping.hourly': Record<string, never>
   /** Hourly: the day-before mails for tomorrow's events. */
@@ -25,6 +27,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   'mail.send': 'メール送信',
   'auth.password-reset-request': 'パスワード再設定の受付',
   'discussion.comment-followers': 'コメントのフォロワーへの通知',
+  'deidentify.rescan': '個人情報の再確認',
   'housekeeping.hourly': '定期的な整理（期限切れのセッション等）',
   'events.reminders': '行事の前日リマインド',
 }

@@ -1,6 +1,7 @@
 import { parseCronItems, type Task, type TaskList } from 'graphile-worker'
 import { pruneExpiredAuthData } from '#app/modules/auth/housekeeping.server.ts'
 import { processPasswordResetRequest } from '#app/modules/auth/passwords.server.ts'
+import { resumeStalledRescans, runRescanJob } from '#app/modules/deidentify/rescan-job.server.ts'
 import { notifyCommentFollowers } from '#app/modules/discussion/discussion.server.ts'
 import { sendDayBeforeReminders } from '#app/modules/events/events.server.ts'
 import { deliverMail } from '#app/modules/mail/mail.server.ts'
@@ -19,7 +20,12 @@ export const taskList: Record<JobName, Task> = {
   'mail.send': task<'mail.send'>(deliverMail),
   'auth.password-reset-request': task<'auth.password-reset-request'>(processPasswordResetRequest),
   'discussion.comment-followers': task<'discussion.comment-followers'>(notifyCommentFollowers),
-  'housekeeping.hourly': task<'housekeeping.hourly'>(() => Promise.all([pruneExpiredAuthData(), deleteOldReadNotifications()])),
+  // Stops between batches when the worker shuts down (graphile-worker's abort signal); the retry resumes.
+  'deidentify.rescan': async (payload, helpers) => {
+    await runRescanJob((payload as JobPayloads['deidentify.rescan']).scanId, helpers.abortSignal)
+  },
+  // The hourly run also queues again any re-scan whose worker was killed mid-way.
+  'housekeeping.hourly': task<'housekeeping.hourly'>(() => Promise.all([pruneExpiredAuthData(), deleteOldReadNotifications(), resumeStalledRescans()])),
   'events.reminders': task<'events.reminders'>(() => sendDayBeforeReminders()),
 } satisfies TaskList
 
