@@ -26,6 +26,9 @@ async function main() {
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
     console.warn('SMTP_URL is not set: mail (invitations, password resets) is written to .data/mail/ instead of being sent.')
   }
+  // The embedded engine serves one instance only: a second one without MEILI_HOST refuses to start.
+  const { claimEmbeddedSearchLock } = await import('#search/instance-lock.server.ts')
+  const searchLock = env.MEILI_HOST ? undefined : await claimEmbeddedSearchLock(database.url)
   let seeded = false
   if (dev) {
     const { prisma } = await import('#app/lib/db.server.ts')
@@ -55,12 +58,21 @@ async function main() {
     }
   })
 
+  // Graceful shutdown: stop accepting, let in-flight requests and running jobs finish (a re-scan stops between
+  // batches and resumes elsewhere), then close the pools. Whatever is still running after 5 s is cut off.
   let stopping = false
   const stop = async () => {
     if (stopping) return
     stopping = true
-    server.close()
-    await jobs.stop().catch(() => {})
+    setTimeout(() => process.exit(1), 5000).unref()
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    await Promise.all([closed, jobs.stop().catch(() => {})])
+    const { stopSearch } = await import('#search/search.server.ts')
+    stopSearch()
+    await searchLock?.release().catch(() => {})
+    const { prisma } = await import('#app/lib/db.server.ts')
+    await prisma.$disconnect().catch(() => {})
     await database.stop().catch(() => {})
     process.exit(0)
   }
