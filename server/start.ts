@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { log } from '#app/lib/log.server.ts'
 import { createAppServer } from './app.ts'
 import { migrateDeploy, projectRoot, resolveDatabase } from './database.ts'
 
@@ -16,7 +17,7 @@ async function main() {
     throw new Error('No production build found. Run `npm run build` first, then `npm start`.')
   }
   const database = await resolveDatabase()
-  console.log(`Database: ${database.description}`)
+  log.info({ database: database.description }, 'database')
   process.env.DATABASE_URL = database.url
   const migrationsFrom = new Date()
   await migrateDeploy(database.url)
@@ -24,7 +25,7 @@ async function main() {
   const { getEnv } = await import('#app/lib/env.server.ts')
   const env = getEnv()
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
-    console.warn('SMTP_URL is not set: mail (invitations, password resets) is written to .data/mail/ instead of being sent.')
+    log.warn('SMTP_URL is not set: mail (invitations, password resets) is written to .data/mail/ instead of being sent.')
   }
   // The embedded engine serves one instance only: a second one without MEILI_HOST refuses to start.
   const { claimEmbeddedSearchLock } = await import('#search/instance-lock.server.ts')
@@ -52,10 +53,9 @@ async function main() {
 
   const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: env.TRUST_PROXY })
   server.listen(env.PORT, () => {
-    console.log(`\nQSO Hub (${env.NODE_ENV}) is ready: http://localhost:${env.PORT}${seeded ? '  (demo data seeded)' : ''}`)
-    if (dev) {
-      console.log('Demo logins (password qso-demo-pass): admin@qso.example, consultant@qso.example, member@qso.example, member2@qso.example\n')
-    }
+    log.info({ mode: env.NODE_ENV, port: env.PORT, seeded }, `QSO Hub is ready: http://localhost:${env.PORT}`)
+    // For the developer at the terminal, not the log: the demo accounts' addresses.
+    if (dev) process.stdout.write('Demo logins (password qso-demo-pass): admin@qso.example, consultant@qso.example, member@qso.example, member2@qso.example\n')
   })
 
   // Graceful shutdown: stop accepting, let in-flight requests and running jobs finish (a re-scan stops between
@@ -81,6 +81,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
+  log.fatal(error instanceof Error ? error.message : String(error))
   process.exit(1)
 })

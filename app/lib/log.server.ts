@@ -19,4 +19,6 @@ export function describeError(error: unknown): string {
 
 const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info')
 
-export const log = pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime })
+// Through process.stdout (not pino's own file descriptor writer) so what the app logs can be captured and read
+// back by the test that checks no personal or case text ever reaches the log.
+export const log = pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, process.stdout)
