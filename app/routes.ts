@@ -63,6 +63,7 @@ export default [
         route('events/:id/participants', 'routes/admin/events/participants.tsx'),
         route('events/:id/participants.csv', 'routes/admin/events/participants.csv.ts'),
         route('cases', 'routes/admin/cases.tsx'),
+        route('jobs', 'routes/admin/jobs.tsx'),
       ]),
     ]),
   ]),

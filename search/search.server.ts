@@ -4,6 +4,7 @@
  * re-checked against PostgreSQL before anything is shown.
  */
 import { getEnv } from '#app/lib/env.server.ts'
+import { log, redactText } from '#app/lib/log.server.ts'
 import { loadAllDocuments, visibleKeys } from './documents/registry.server.ts'
 import { EmbeddedEngine } from './embedded.server.ts'
 import { type Highlighted, highlightAll, snippet } from './highlight.ts'
@@ -54,10 +55,10 @@ export async function runSearchWorker(): Promise<void> {
       await prepare(engine)
       const report = await drainOutbox(engine)
       state.lastError = report.error
-      if (report.error) console.warn(`Search index: ${report.failed} change(s) not indexed yet (${report.error}); will retry.`)
+      if (report.error) log.warn({ component: 'search', failed: report.failed, error: redactText(report.error) }, 'changes not indexed yet; will retry')
     } catch (error) {
       state.lastError = error instanceof Error ? error.message : String(error)
-      console.warn(`Search index: ${state.lastError}; will retry.`)
+      log.warn({ component: 'search', error: redactText(state.lastError) }, 'search index unavailable; will retry')
     }
   })()
   try {
@@ -83,7 +84,7 @@ export async function startSearch({ intervalMs = 5000 }: { intervalMs?: number }
   const started = performance.now()
   await runSearchWorker()
   const status = await engine.status()
-  console.log(`Search: ${engine.name}, ${status.state}${status.documents === undefined ? '' : `, ${status.documents} documents`} (${Math.round(performance.now() - started)} ms)`)
+  log.info({ component: 'search', engine: engine.name, state: status.state, documents: status.documents, ms: Math.round(performance.now() - started) }, 'search ready')
   onSearchChangeEnqueued(() => kickSearchWorker())
   if (state.worker) clearInterval(state.worker)
   state.worker = setInterval(() => void runSearchWorker(), intervalMs)

@@ -4,8 +4,10 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { CLIENT_IP_HEADER } from '#app/lib/request-meta.server.ts'
+import { describeError, log } from '#app/lib/log.server.ts'
 import { isForeignMutation } from './csrf.ts'
 import { projectRoot } from './database.ts'
+import { requestLog } from './request-log.ts'
 
 export type AppOptions = { dev: boolean; appOrigin: string; trustProxy?: string }
 
@@ -14,6 +16,7 @@ export async function createAppServer(options: AppOptions) {
   const app = express()
   const server = http.createServer(app)
   app.disable('x-powered-by')
+  app.use(requestLog)
   // Behind a load balancer, set TRUST_PROXY (e.g. "1" or "loopback") so the client IP used for throttling
   // and the audit log is the real one, not the proxy's.
   if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy)
@@ -61,7 +64,7 @@ export async function createAppServer(options: AppOptions) {
   }
 
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    console.error(error)
+    log.error({ requestId: res.locals.requestId as string | undefined, error: describeError(error) }, 'unhandled error')
     res.status(500).type('text/plain; charset=utf-8').send('サーバーでエラーが発生しました。時間をおいて再度お試しください。')
   })
   return server

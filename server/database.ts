@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { Logger, runMigrations } from 'graphile-worker'
 import { parseDatabaseUrl } from '#app/lib/database-url.ts'
 import { clusterUrl, ensureDatabase, startEmbeddedCluster, type EmbeddedCluster } from './embedded-postgres.ts'
 
@@ -51,6 +52,11 @@ export function runPrisma(args: string[], databaseUrl: string, options: { quiet?
   })
 }
 
-export function migrateDeploy(databaseUrl: string): Promise<void> {
-  return runPrisma(['migrate', 'deploy'], databaseUrl, { quiet: true })
+/** The app's migrations (Prisma), then the job queue's own schema (graphile_worker, installed or upgraded). */
+export async function migrateDeploy(databaseUrl: string): Promise<void> {
+  await runPrisma(['migrate', 'deploy'], databaseUrl, { quiet: true })
+  await runMigrations({ connectionString: databaseUrl, logger: quietLogger })
 }
+
+// graphile-worker's migration messages are routine; errors still reach the caller as a rejected promise.
+const quietLogger = new Logger(() => () => {})

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { log } from '#app/lib/log.server.ts'
 import { createAppServer } from './app.ts'
 import { migrateDeploy, projectRoot, resolveDatabase } from './database.ts'
 
@@ -16,7 +17,7 @@ async function main() {
     throw new Error('No production build found. Run `npm run build` first, then `npm start`.')
   }
   const database = await resolveDatabase()
-  console.log(`Database: ${database.description}`)
+  log.info({ database: database.description }, 'database')
   process.env.DATABASE_URL = database.url
   const migrationsFrom = new Date()
   await migrateDeploy(database.url)
@@ -24,8 +25,11 @@ async function main() {
   const { getEnv } = await import('#app/lib/env.server.ts')
   const env = getEnv()
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
-    console.warn('SMTP_URL is not set: mail (invitations, password resets) is written to .data/mail/ instead of being sent.')
+    log.warn('SMTP_URL is not set: mail (invitations, password resets) is written to .data/mail/ instead of being sent.')
   }
+  // The embedded engine serves one instance only: a second one without MEILI_HOST refuses to start.
+  const { claimEmbeddedSearchLock } = await import('#search/instance-lock.server.ts')
+  const searchLock = env.MEILI_HOST ? undefined : await claimEmbeddedSearchLock(database.url)
   let seeded = false
   if (dev) {
     const { prisma } = await import('#app/lib/db.server.ts')
@@ -38,17 +42,10 @@ async function main() {
     }
   }
 
-  const { pruneExpiredAuthData } = await import('#app/modules/auth/housekeeping.server.ts')
-  const { deleteOldReadNotifications } = await import('#app/modules/notifications/notifications.server.ts')
-  const { sendDayBeforeReminders } = await import('#app/modules/events/events.server.ts')
-  // Each job is idempotent, so every app instance may run them; one failing does not stop the others.
-  const housekeeping = () =>
-    Promise.all([
-      Promise.all([pruneExpiredAuthData(), deleteOldReadNotifications()]).catch((error: unknown) => console.error('Housekeeping failed:', error)),
-      sendDayBeforeReminders().catch((error: unknown) => console.error('Event reminders failed:', error)),
-    ])
-  await housekeeping()
-  setInterval(housekeeping, 60 * 60 * 1000).unref()
+  // Background jobs (mail, notification fan-out, the re-scan, the hourly housekeeping and event reminders) run in
+  // every instance from the PostgreSQL queue; each job runs once, and each scheduled run is queued once.
+  const { startJobRunner } = await import('#app/modules/jobs/runner.server.ts')
+  const jobs = await startJobRunner()
 
   // Search: the embedded index is built from PostgreSQL, or Meilisearch's settings applied; then the outbox worker.
   const { startSearch } = await import('#search/search.server.ts')
@@ -56,17 +53,26 @@ async function main() {
 
   const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: env.TRUST_PROXY })
   server.listen(env.PORT, () => {
-    console.log(`\nQSO Hub (${env.NODE_ENV}) is ready: http://localhost:${env.PORT}${seeded ? '  (demo data seeded)' : ''}`)
-    if (dev) {
-      console.log('Demo logins (password qso-demo-pass): admin@qso.example, consultant@qso.example, member@qso.example, member2@qso.example\n')
-    }
+    log.info({ mode: env.NODE_ENV, port: env.PORT, seeded }, `QSO Hub is ready: http://localhost:${env.PORT}`)
+    // For the developer at the terminal, not the log: the demo accounts' addresses.
+    if (dev) process.stdout.write('Demo logins (password qso-demo-pass): admin@qso.example, consultant@qso.example, member@qso.example, member2@qso.example\n')
   })
 
+  // Graceful shutdown: stop accepting, let in-flight requests and running jobs finish (a re-scan stops between
+  // batches and resumes elsewhere), then close the pools. Whatever is still running after 5 s is cut off.
   let stopping = false
   const stop = async () => {
     if (stopping) return
     stopping = true
-    server.close()
+    setTimeout(() => process.exit(1), 5000).unref()
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    await Promise.all([closed, jobs.stop().catch(() => {})])
+    const { stopSearch } = await import('#search/search.server.ts')
+    stopSearch()
+    await searchLock?.release().catch(() => {})
+    const { prisma } = await import('#app/lib/db.server.ts')
+    await prisma.$disconnect().catch(() => {})
     await database.stop().catch(() => {})
     process.exit(0)
   }
@@ -75,6 +81,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
+  log.fatal(error instanceof Error ? error.message : String(error))
   process.exit(1)
 })

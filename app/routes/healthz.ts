@@ -1,4 +1,5 @@
 import { prisma } from '#app/lib/db.server.ts'
+import { jobHealth, type JobHealth } from '#app/modules/jobs/status.server.ts'
 import { searchHealth, type SearchHealth } from '#search/search.server.ts'
 
 // For load balancers and monitoring: public, and says nothing but whether the parts answer.
@@ -19,6 +20,14 @@ export async function loader() {
   } catch {
     search = { state: 'unknown' }
   }
+  // Failed or overdue jobs are reported for monitoring but do not take the instance out of the load balancer:
+  // it still serves pages, and another instance would not do better.
+  let jobs: JobHealth | { state: 'unknown' }
+  try {
+    jobs = await jobHealth()
+  } catch {
+    jobs = { state: 'unknown' }
+  }
   const ok = database.status === 'ok'
-  return Response.json({ status: ok ? 'ok' : 'error', database, search }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
+  return Response.json({ status: ok ? 'ok' : 'error', database, search, jobs }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
 }

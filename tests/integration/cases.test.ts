@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { EXPERIENCE_BANDS } from '#app/modules/cases/labels.ts'
+import { runDueJobs } from '#app/modules/jobs/runner.server.ts'
 import * as adminCasesRoute from '#app/routes/admin/cases.tsx'
 import * as detailRoute from '#app/routes/cases/detail.tsx'
 import * as editRoute from '#app/routes/cases/edit.tsx'
@@ -242,12 +243,15 @@ describe('moderation', () => {
     await prisma.comment.create({
       data: { caseId: item.id, authorId: author.user.id, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '連絡先は 090-1234-5678 です' }] }] } },
     })
-    const result = await adminCasesRoute.action(args(makeRequest('/admin/cases', { cookie: admin.cookie, form: {} })))
-    expect(result.scan.scannedCases).toBe(await prisma.case.count({ where: { status: 'PUBLISHED' } }))
-    expect(result.scan.scannedComments).toBeGreaterThanOrEqual(1)
-    const mine = result.scan.flagged.filter((flag) => flag.url.startsWith(`/cases/${item.id}`))
+    expect(await adminCasesRoute.action(args(makeRequest('/admin/cases', { cookie: admin.cookie, form: {} })))).toMatchObject({ started: true })
+    await runDueJobs()
+    const { scan } = await adminCasesRoute.loader(args(makeRequest('/admin/cases', { cookie: admin.cookie })))
+    expect(scan).toMatchObject({ status: 'DONE', percent: 100 })
+    expect(scan?.scannedCases).toBe(await prisma.case.count({ where: { status: 'PUBLISHED' } }))
+    expect(scan?.scannedComments).toBeGreaterThanOrEqual(1)
+    const mine = (scan?.findings ?? []).filter((flag) => flag.url.startsWith(`/cases/${item.id}`))
     expect(mine.map((flag) => flag.kind).sort()).toEqual(['case', 'comment'])
-    expect(JSON.stringify(result.scan.flagged)).toContain('佐藤花子さん')
+    expect(JSON.stringify(scan?.findings)).toContain('佐藤花子さん')
   })
 })
 
@@ -263,6 +267,7 @@ describe('discussion', () => {
       detailRoute.action(args(makeRequest(`/cases/${item.id}`, { cookie: who.cookie, form }), { id: item.id }))
 
     await post(commenter, { intent: 'comment', body: text('バーコード認証の導入はどのくらいかかりましたか') })
+    await runDueJobs()
     expect(await prisma.notification.count({ where: { userId: author.user.id, kind: 'case.comment' } })).toBe(1)
     expect(await prisma.notification.count({ where: { userId: commenter.user.id } })).toBe(0)
     const authorMail = (await mailsTo(author.user.email))[0]
@@ -274,6 +279,7 @@ describe('discussion', () => {
     await post(third, { intent: 'follow', on: '1' })
     const root = await prisma.comment.findFirstOrThrow({ where: { caseId: item.id } })
     await post(author, { intent: 'comment', parentId: root.id, body: text('3か月ほどです') })
+    await runDueJobs()
     expect(await prisma.notification.count({ where: { userId: commenter.user.id } })).toBe(1)
     expect(await prisma.notification.count({ where: { userId: third.user.id } })).toBe(1)
     expect(await prisma.notification.count({ where: { userId: author.user.id } })).toBe(1)
@@ -287,6 +293,7 @@ describe('discussion', () => {
     // Unfollowing stops notifications.
     await post(third, { intent: 'follow', on: '0' })
     await post(commenter, { intent: 'comment', body: text('ありがとうございます') })
+    await runDueJobs()
     expect(await prisma.notification.count({ where: { userId: third.user.id } })).toBe(1)
     const commentIds = (await prisma.comment.findMany({ where: { caseId: item.id }, select: { id: true } })).map((row) => row.id)
     expect(await prisma.searchOutbox.count({ where: { docType: 'comment', docId: { in: commentIds } } })).toBe(3)

@@ -22,6 +22,7 @@ let app: {
   auth: typeof AuthFixtures
   fixtures: typeof ConsultationFixtures
   db: typeof DbModule
+  runDueJobs: () => Promise<void>
 }
 
 beforeAll(async () => {
@@ -46,6 +47,7 @@ beforeAll(async () => {
     auth: await import('#tests/fixtures/auth.ts'),
     fixtures: await import('#tests/fixtures/consultations.ts'),
     db: await import('#app/lib/db.server.ts'),
+    runDueJobs: (await import('#app/modules/jobs/runner.server.ts')).runDueJobs,
   }
 })
 
@@ -104,6 +106,9 @@ test('new request and reply mails arrive over SMTP with a link and no case detai
   expect(sent.status).toBe(302)
   const id = sent.location?.split('/')[2]?.split('?')[0] ?? ''
 
+  // Mail is a job: nothing reaches SMTP until the worker runs it.
+  expect(received).toHaveLength(0)
+  await app.runDueJobs()
   expect(received).toHaveLength(1)
   expect(received[0]?.to).toEqual([onCall.email])
   expect(received.some((mail) => mail.to.includes(offDuty.email))).toBe(false)
@@ -113,6 +118,7 @@ test('new request and reply mails arrive over SMTP with a link and no case detai
     args(multipartRequest(`/consultations/${id}`, { cookie: onCallCookie, fields: { intent: 'message', body: '返信マーカーIJ5' } }), { id }),
   )
   expect(outcome(reply).status).toBe(200)
+  await app.runDueJobs()
   expect(received).toHaveLength(2)
   expect(received[1]?.to).toEqual([requester.email])
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
+import { runDueJobs } from '#app/modules/jobs/runner.server.ts'
 import * as adminCasesRoute from '#app/routes/admin/cases.tsx'
 import * as homeRoute from '#app/routes/home.tsx'
 import * as attachmentRoute from '#app/routes/practices/attachment.ts'
@@ -309,7 +310,8 @@ describe('practices: lists and discussion', () => {
     expect((await list('?sort=adopted'))[0]).toBe(cultureId)
     expect((await list('?sort=discussed'))[0]).toBe(fall)
     expect((await prisma.practice.findUniqueOrThrow({ where: { id: fall } })).commentCount).toBe(1)
-    // The commenter follows; the author (following their own practice) is notified.
+    // The commenter follows; the author (following their own practice) is notified, by the fan-out job.
+    await runDueJobs()
     expect(await prisma.notification.count({ where: { userId: w.author.id, kind: 'practice.comment' } })).toBe(1)
   })
 })
@@ -345,15 +347,18 @@ describe('practices: the admin re-scan', () => {
     const comment = await prisma.comment.create({
       data: { practiceId: id, authorId: w.memberB.id, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '連絡先は 090-1234-5678 です' }] }] } },
     })
-    const result = await adminCasesRoute.action(routeArgs(makeRequest('/admin/cases', { cookie: w.cookies.admin, form: {} })))
-    expect(result.scan.scannedPractices).toBe(await prisma.practice.count({ where: { status: 'PUBLISHED' } }))
-    const mine = result.scan.flagged.filter((flag) => flag.url.startsWith(`/practices/${id}`))
+    await adminCasesRoute.action(routeArgs(makeRequest('/admin/cases', { cookie: w.cookies.admin, form: {} })))
+    await runDueJobs()
+    const { scan } = await adminCasesRoute.loader(routeArgs(makeRequest('/admin/cases', { cookie: w.cookies.admin })))
+    expect(scan?.status).toBe('DONE')
+    expect(scan?.scannedPractices).toBe(await prisma.practice.count({ where: { status: 'PUBLISHED' } }))
+    const mine = (scan?.findings ?? []).filter((flag) => flag.url.startsWith(`/practices/${id}`))
     expect(mine.map((flag) => [flag.kind, flag.url])).toEqual([
       ['practice', `/practices/${id}`],
       ['comment', `/practices/${id}#comment-${comment.id}`],
     ])
     expect(mine[0]?.findings.map((finding) => finding.label)).toEqual(expect.arrayContaining(['つまずきやすい点', '結果1']))
     // Drafts are the author's own: not published, not re-scanned.
-    expect(JSON.stringify(result.scan.flagged)).not.toContain('鈴木一郎')
+    expect(JSON.stringify(scan?.findings)).not.toContain('鈴木一郎')
   })
 })

@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = {
   'practice.hidden': 'プラクティスの非表示',
   'practice.unhidden': 'プラクティスの再表示',
   'adoption.changed-by-admin': '他院の導入記録の変更（管理者）',
+  'job.retried': 'バックグラウンド処理の再実行',
+  'job.discarded': 'バックグラウンド処理の取り消し',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

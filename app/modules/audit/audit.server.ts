@@ -10,12 +10,14 @@ type AuditInput = {
   actorId?: string | null
   target?: { type: string; id: string }
   request?: Request
+  /** Instead of request, for work done later on a request's behalf (a job). */
+  origin?: { ipAddress: string; userAgent?: string }
   details?: Prisma.InputJsonObject
 }
 
 /** Never pass secrets (passwords, tokens) in details: the audit log is read by admins in clear. */
 export async function recordAudit(input: AuditInput, db: Pick<typeof prisma, 'auditEvent'> = prisma) {
-  const meta = input.request ? getRequestMeta(input.request) : undefined
+  const meta = input.request ? getRequestMeta(input.request) : input.origin
   await db.auditEvent.create({
     data: {
       action: input.action,

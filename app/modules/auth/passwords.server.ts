@@ -1,6 +1,9 @@
 import { prisma } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
+import { getRequestMeta } from '#app/lib/request-meta.server.ts'
+import { enqueueJob } from '#app/modules/jobs/queue.server.ts'
+import type { JobPayloads } from '#app/modules/jobs/names.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { passwordChangedMail, passwordResetMail } from '#app/modules/mail/templates.ts'
@@ -20,10 +23,17 @@ export async function issuePasswordResetLink(userId: string) {
 }
 
 /**
- * Mails a reset link when the address belongs to an active member. The caller shows the same message
- * whatever happened, so the form cannot be used to find out who has an account.
+ * /forgot-password: queues one job, whatever the address. The request therefore does the same work, writes the
+ * same row and takes the same time for a member's address and a stranger's, so the form cannot be used to find
+ * out who has an account (issue 13, F6); the lookup, the token and the mail happen in the job.
  */
 export async function requestPasswordReset(email: string, request: Request): Promise<void> {
+  // One queue for these jobs: they run one at a time, so the hourly limit below cannot be raced past.
+  await enqueueJob('auth.password-reset-request', { email, origin: getRequestMeta(request) }, { queueName: 'password-reset' })
+}
+
+/** The job behind requestPasswordReset: mails a reset link when the address belongs to an active member. */
+export async function processPasswordResetRequest({ email, origin }: JobPayloads['auth.password-reset-request']): Promise<void> {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, status: true } })
   if (!user || user.status !== 'ACTIVE') return
   const recent = await prisma.passwordReset.count({
@@ -32,7 +42,7 @@ export async function requestPasswordReset(email: string, request: Request): Pro
   if (recent >= MAX_RESET_MAILS_PER_HOUR) return
 
   const { link, expiresAt } = await issuePasswordResetLink(user.id)
-  await recordAudit({ action: 'auth.password-reset-requested', actorId: user.id, target: { type: 'user', id: user.id }, request })
+  await recordAudit({ action: 'auth.password-reset-requested', actorId: user.id, target: { type: 'user', id: user.id }, origin })
   await sendMail({ to: email, ...passwordResetMail({ name: user.name, link, expiresAt: formatDateTime(expiresAt) }) })
 }
 

@@ -4,6 +4,7 @@
  */
 import { getEnv } from '#app/lib/env.server.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { describeError, log } from '#app/lib/log.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { consultationReplyMail, newConsultationMail } from '#app/modules/mail/templates.ts'
 import { URGENCY_LABELS, URGENCY_TARGET_LABELS, type UrgencyCode } from './labels.ts'
@@ -19,7 +20,7 @@ function consultationLink(id: string): string {
 async function sendAll(recipients: readonly { email: string }[], mail: { subject: string; text: string }) {
   const results = await Promise.allSettled(recipients.map((recipient) => sendMail({ to: recipient.email, ...mail })))
   for (const result of results) {
-    if (result.status === 'rejected') console.error('[consultations] a notification mail could not be sent:', result.reason)
+    if (result.status === 'rejected') log.error({ component: 'consultations', error: describeError(result.reason) }, 'could not queue a notification mail')
   }
 }
 

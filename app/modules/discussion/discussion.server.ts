@@ -7,6 +7,8 @@ import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { ANONYMOUS_AUTHOR } from '#app/modules/cases/labels.ts'
 import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
+import type { JobPayloads } from '#app/modules/jobs/names.ts'
+import { enqueueJob } from '#app/modules/jobs/queue.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { contentHiddenMail, discussionCommentMail } from '#app/modules/mail/templates.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
@@ -69,30 +71,30 @@ export async function addComment(
     await refreshSubjectActivity(tx, subject)
     // Commenters follow the discussion they joined.
     await followIn(tx, subject, author.id)
+    // The followers' notifications and mails are a job, queued in this transaction: however many follow the
+    // subject, the comment's request does not wait for them, and they exist only if the comment does.
+    await enqueueJob('discussion.comment-followers', { subject, commentId: comment.id, authorId: author.id }, { db: tx })
+    await enqueueSearchChange(tx, { type: 'comment', id: comment.id })
+    return { id: comment.id }
+  })
+  return { ok: true, id: created.id }
+}
+
+/** The job behind a new comment: an in-app notification and a mail (a link only, never the text) per follower. */
+export async function notifyCommentFollowers({ subject, commentId, authorId }: JobPayloads['discussion.comment-followers']): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const comment = await tx.comment.findFirst({ where: { id: commentId, deletedAt: null, hiddenAt: null }, select: { id: true } })
+    if (!comment) return
     const followers = await tx.follow.findMany({
-      where: { ...subjectColumn(subject), userId: { not: author.id }, user: { status: 'ACTIVE' } },
+      where: { ...subjectColumn(subject), userId: { not: authorId }, user: { status: 'ACTIVE' } },
       select: { user: { select: { id: true, email: true } } },
     })
-    await notify(
-      {
-        userIds: followers.map((follower) => follower.user.id),
-        kind: `${subject.kind}.comment`,
-        title: `フォロー中の${subjectNoun(subject)}に新しいコメントがあります`,
-        url: `${subjectPath(subject)}#comment-${comment.id}`,
-      },
-      tx,
-    )
-    await enqueueSearchChange(tx, { type: 'comment', id: comment.id })
-    return { id: comment.id, followerEmails: followers.map((follower) => follower.user.email) }
+    const path = `${subjectPath(subject)}#comment-${commentId}`
+    await notify({ userIds: followers.map((follower) => follower.user.id), kind: `${subject.kind}.comment`, title: `フォロー中の${subjectNoun(subject)}に新しいコメントがあります`, url: path }, tx)
+    // Each mail is its own job (in this transaction): one bad address is retried alone, and a retry of this job
+    // after a failure has written nothing twice.
+    for (const follower of followers) await sendMail({ to: follower.user.email, ...discussionCommentMail({ link: `${getEnv().APP_ORIGIN}${path}` }) }, { db: tx })
   })
-  // Mail after the commit: a link only, never the comment's text.
-  const link = `${getEnv().APP_ORIGIN}${subjectPath(subject)}#comment-${created.id}`
-  for (const email of created.followerEmails) {
-    await sendMail({ to: email, ...discussionCommentMail({ link }) }).catch((error: unknown) => {
-      console.error(`[discussion] mail to a follower failed: ${error instanceof Error ? error.message : String(error)}`)
-    })
-  }
-  return { ok: true, id: created.id }
 }
 
 async function ownComment(subject: DiscussionSubject, commentId: string, user: Viewer) {

@@ -1,6 +1,7 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
+import { describeError, log } from '#app/lib/log.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
@@ -142,7 +143,7 @@ async function notifyPromoted(eventId: string, promoted: Promoted[]) {
   for (const member of promoted) {
     // The seat is theirs whether or not the mail goes out; a failed mail must not undo the promotion.
     await sendMail({ to: member.email, ...eventPromotedMail({ name: member.name, title: event.title, startsAt: formatDateTime(event.startsAt), link }) }).catch(
-      (error: unknown) => console.error(`Could not send the waiting-list mail for event ${event.id}:`, error),
+      (error: unknown) => log.error({ component: 'events', eventId: event.id, error: describeError(error) }, 'could not queue the waiting-list mail'),
     )
   }
 }
@@ -324,7 +325,7 @@ export async function setEventCancelled(eventId: string, cancelled: boolean, act
     await sendMail({
       to: person.email,
       ...eventCancelledMail({ name: person.name, title: event.title, startsAt: formatDateTime(event.startsAt), link: `${getEnv().APP_ORIGIN}/events/${eventId}` }),
-    }).catch((error: unknown) => console.error(`Could not send the cancellation mail for event ${eventId}:`, error))
+    }).catch((error: unknown) => log.error({ component: 'events', eventId, error: describeError(error) }, 'could not queue the cancellation mail'))
   }
 }
 
@@ -381,30 +382,28 @@ export async function sendDayBeforeReminders(now = new Date()) {
   let sent = 0
   for (const registration of due) {
     if (registration.user.status !== 'ACTIVE') continue
-    const claimed = await prisma.eventRegistration.updateMany({
-      where: { id: registration.id, status: 'REGISTERED', reminderSentAt: null },
-      data: { reminderSentAt: now },
-    })
-    if (claimed.count !== 1) continue
     const { event } = registration
-    try {
-      await sendMail({
-        to: registration.user.email,
-        ...eventReminderMail({
-          name: registration.user.name,
-          title: event.title,
-          startsAt: formatDateTime(event.startsAt),
-          venue: event.venue,
-          // The mail goes only to confirmed participants, who may see the online link.
-          onlineUrl: event.onlineUrl,
-          link: `${getEnv().APP_ORIGIN}/events/${event.id}`,
-        }),
+    // The claim and the queued mail commit together: the mail job retries until the mail server takes it, so
+    // nothing needs releasing, and a second run (another instance, a restart) finds the claim and skips.
+    const queued = await prisma.$transaction(async (tx) => {
+      const claimed = await tx.eventRegistration.updateMany({
+        where: { id: registration.id, status: 'REGISTERED', reminderSentAt: null },
+        data: { reminderSentAt: now },
       })
-      sent += 1
-    } catch (error) {
-      await prisma.eventRegistration.update({ where: { id: registration.id }, data: { reminderSentAt: null } })
-      console.error(`Could not send the reminder for event ${event.id}:`, error)
-    }
+      if (claimed.count !== 1) return false
+      const mail = eventReminderMail({
+        name: registration.user.name,
+        title: event.title,
+        startsAt: formatDateTime(event.startsAt),
+        venue: event.venue,
+        // The mail goes only to confirmed participants, who may see the online link.
+        onlineUrl: event.onlineUrl,
+        link: `${getEnv().APP_ORIGIN}/events/${event.id}`,
+      })
+      await sendMail({ to: registration.user.email, ...mail }, { db: tx })
+      return true
+    })
+    if (queued) sent += 1
   }
   return { reminders: sent }
 }

@@ -1,35 +1,47 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Form, Link, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
+import { useEffect, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { hiddenCases } from '#app/modules/cases/cases.server.ts'
 import { FINDING_TYPE_LABELS, type FindingType } from '#app/modules/deidentify/detect.ts'
-import { rescanPublishedContent } from '#app/modules/deidentify/rescan.server.ts'
+import { latestRescan, startRescan } from '#app/modules/deidentify/rescan-job.server.ts'
 import { hiddenComments } from '#app/modules/discussion/discussion.server.ts'
 
 export const meta: MetaFunction = () => [{ title: '事例の管理 | 管理 | QSO Hub' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, 'case:moderate')
-  const [cases, comments] = await Promise.all([hiddenCases(admin), hiddenComments()])
-  return { cases, comments }
+  const [cases, comments, scan] = await Promise.all([hiddenCases(admin), hiddenComments(), latestRescan()])
+  return { cases, comments, scan }
 }
 
-/** The re-scan runs on request (it reads every published text), not on each page view. */
+/** The re-scan runs on request (it reads every published text) as a background job; the page shows its progress. */
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, 'case:moderate')
-  return { scan: await rescanPublishedContent() }
+  const admin = await requirePermission(request, 'case:moderate')
+  return await startRescan(admin.id)
+}
+
+/** While a re-scan runs, the page asks for its progress every few seconds. */
+function useRefreshWhile(running: boolean) {
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    if (!running) return
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') revalidator.revalidate()
+    }, 2000)
+    return () => clearInterval(timer)
+  }, [running, revalidator])
 }
 
 const FLAGGED_KIND_LABELS = { case: '事例', practice: 'ベストプラクティス', comment: 'コメント' } as const
 
 export default function AdminCases() {
-  const { cases, comments } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const { cases, comments, scan } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
-  const scan = actionData?.scan
+  const running = scan?.status === 'RUNNING'
+  useRefreshWhile(running)
   return (
     <section className="stack">
       <h1>事例の管理</h1>
@@ -38,17 +50,28 @@ export default function AdminCases() {
         <h2 id="rescan-title">個人情報の再確認</h2>
         <p className="small">公開中のすべての事例・ベストプラクティスとそのコメントを、現在の検出ルールで確認し直します。</p>
         <Form method="post">
-          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
-            {navigation.state === 'submitting' ? '確認しています…' : '再確認する'}
+          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting' || running}>
+            {running ? '確認しています…' : '再確認する'}
           </button>
         </Form>
         {scan ? (
           <div aria-live="polite" className="stack">
+            {running ? (
+              <>
+                <label htmlFor="rescan-progress">
+                  確認中です（{formatNumber(scan.scanned)} / {formatNumber(scan.totalItems)}件、{formatDateTime(scan.startedAt)}開始）。このページを閉じても処理は続きます。
+                </label>
+                <progress id="rescan-progress" max={100} value={scan.percent}>
+                  {scan.percent}%
+                </progress>
+              </>
+            ) : null}
             <p>
-              事例 {formatNumber(scan.scannedCases)}件・ベストプラクティス {formatNumber(scan.scannedPractices)}件・コメント {formatNumber(scan.scannedComments)}件を確認しました。
-              {scan.flagged.length ? `${formatNumber(scan.flagged.length)}件に要修正の情報があります。` : '要修正の情報は見つかりませんでした。'}
+              {running ? 'ここまでに' : `${formatDateTime(scan.finishedAt ?? scan.startedAt)}に`}事例 {formatNumber(scan.scannedCases)}件・ベストプラクティス{' '}
+              {formatNumber(scan.scannedPractices)}件・コメント {formatNumber(scan.scannedComments)}件を確認しました。
+              {scan.findings.length ? `${formatNumber(scan.findings.length)}件に要修正の情報があります。` : '要修正の情報は見つかりませんでした。'}
             </p>
-            {scan.flagged.length ? (
+            {scan.findings.length ? (
               <div className="table-wrap">
                 <table className="data-table">
                   <caption>要修正の情報が見つかった投稿</caption>
@@ -60,8 +83,8 @@ export default function AdminCases() {
                     </tr>
                   </thead>
                   <tbody>
-                    {scan.flagged.map((item) => (
-                      <tr key={`${item.kind}-${item.id}`}>
+                    {scan.findings.map((item) => (
+                      <tr key={`${item.kind}-${item.itemId}`}>
                         <td className="nowrap">{FLAGGED_KIND_LABELS[item.kind]}</td>
                         <td>
                           <Link to={item.url}>{item.title}</Link>

@@ -20,6 +20,7 @@ const sections = [
   { to: '/admin/benchmarks', label: 'ベンチマーク提出', end: false },
   { to: '/admin/consultations', label: '危機管理相談', end: false },
   { to: '/admin/cases', label: '事例', end: false },
+  { to: '/admin/jobs', label: 'バックグラウンド処理', end: false },
 ]
 
 export default function AdminLayout() {

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { describeError, log } from '#app/lib/log.server.ts'
 import { getSession } from '#app/modules/auth/session.server.ts'
 import { hasPermission } from '#app/modules/auth/permissions.ts'
 import { parseSearchParams } from '#search/query.ts'
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
     })
   } catch (error) {
-    console.warn('Type-ahead search failed:', error instanceof Error ? error.message : error)
+    log.warn({ component: 'search', error: describeError(error) }, 'type-ahead search failed')
     return json({ error: '検索が一時的に利用できません。', query: q, hits: [] }, 503)
   }
 }

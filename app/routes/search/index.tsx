@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { HighlightedText } from '#app/components/highlighted.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatDate, formatNumber } from '#app/lib/format.ts'
+import { describeError, log } from '#app/lib/log.server.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { hasFilters, parseSearchParams, toSearchQuery } from '#search/query.ts'
 import { searchForMember, type MemberSearchResult } from '#search/search.server.ts'
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const result: MemberSearchResult = await searchForMember(toSearchQuery(params, PAGE_SIZE))
     return { params, result, unavailable: false }
   } catch (error) {
-    console.warn('Search failed:', error instanceof Error ? error.message : error)
+    log.warn({ component: 'search', error: describeError(error) }, 'search failed')
     return { params, result: null, unavailable: true }
   }
 }
