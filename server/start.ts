@@ -7,11 +7,16 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { createAppServer } from './app.ts'
 import { migrateDeploy, projectRoot, resolveDatabase } from './database.ts'
+import { listenHost, productionOriginProblem } from './startup-checks.ts'
 
 const dev = process.argv.includes('--dev')
 process.env.NODE_ENV ??= dev ? 'development' : 'production'
 
 async function main() {
+  if (process.env.NODE_ENV === 'production') {
+    const problem = productionOriginProblem(process.env.APP_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`)
+    if (problem) throw new Error(problem)
+  }
   if (!dev && !existsSync(path.join(projectRoot, 'build', 'server', 'index.js'))) {
     throw new Error('No production build found. Run `npm run build` first, then `npm start`.')
   }
@@ -55,8 +60,10 @@ async function main() {
   await startSearch()
 
   const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: env.TRUST_PROXY })
-  server.listen(env.PORT, () => {
-    console.log(`\nQSO Hub (${env.NODE_ENV}) is ready: http://localhost:${env.PORT}${seeded ? '  (demo data seeded)' : ''}`)
+  const host = listenHost({ dev, host: process.env.HOST })
+  server.listen(env.PORT, host, () => {
+    const where = host && host !== '127.0.0.1' ? ` (listening on ${host})` : ''
+    console.log(`\nQSO Hub (${env.NODE_ENV}) is ready: http://localhost:${env.PORT}${where}${seeded ? '  (demo data seeded)' : ''}`)
     if (dev) {
       console.log('Demo logins (password qso-demo-pass): admin@qso.example, consultant@qso.example, member@qso.example, member2@qso.example\n')
     }
