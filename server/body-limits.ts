@@ -6,7 +6,7 @@ const KB = 1024
 const MB = 1024 * KB
 
 /**
- * How many body bytes each route may send (issue 13, F3; docs/decisions/0027-request-body-limits.md). Counted
+ * How many body bytes each route may send (issue 13, F3; docs/decisions/0026-http-hardening.md). Counted
  * while the body is read, so a chunked request without Content-Length is cut off too. Anonymous forms get a
  * few KB; upload routes what their attachment rules allow plus room for the text; everything else a modest cap
  * that still fits the longest rich-text case or practice.
