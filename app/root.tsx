@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useNonce } from '#app/components/nonce.tsx'
 import { SiteHeader } from '#app/components/site-header.tsx'
 import { getSession } from '#app/modules/auth/session.server.ts'
 import { countUnread } from '#app/modules/notifications/notifications.server.ts'
@@ -31,6 +32,7 @@ export function useOptionalUser(): RootUser {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce()
   return (
     <html lang="ja">
       <head>
@@ -51,8 +53,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <p>QSO Hub — 名古屋大学医学部附属病院 患者安全推進部 QSOプロジェクト</p>
           <p>回避可能な有害事象を撲滅する</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

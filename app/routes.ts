@@ -51,6 +51,8 @@ export default [
         route('invites', 'routes/admin/invites.tsx'),
         route('members', 'routes/admin/members.tsx'),
         route('members/:id', 'routes/admin/member-detail.tsx'),
+        route('membership-requests', 'routes/admin/membership-requests.tsx'),
+        route('membership-requests/:id', 'routes/admin/membership-request.tsx'),
         route('hospitals', 'routes/admin/hospitals.tsx'),
         route('hospitals/new', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-new' }),
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),

@@ -1,17 +1,21 @@
 import http from 'node:http'
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { CLIENT_IP_HEADER } from '#app/lib/request-meta.server.ts'
 import { describeError, log } from '#app/lib/log.server.ts'
 import { isForeignMutation } from './csrf.ts'
 import { projectRoot } from './database.ts'
+import { devMayServe, viteFsOptions } from './dev-file-guard.ts'
+import { sendRefusal } from './error-pages.ts'
+import { createRequestHandler } from './remix-handler.ts'
+import { requestGuards } from './request-guards.ts'
 import { requestLog } from './request-log.ts'
+import { securityHeaders } from './security-headers.ts'
 
 export type AppOptions = { dev: boolean; appOrigin: string; trustProxy?: string }
 
-/** The HTTP server: security headers and the origin check in front of the Remix app. */
+/** The HTTP server: security headers, request guards and the origin check in front of the Remix app. */
 export async function createAppServer(options: AppOptions) {
   const app = express()
   const server = http.createServer(app)
@@ -21,15 +25,12 @@ export async function createAppServer(options: AppOptions) {
   // and the audit log is the real one, not the proxy's.
   if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy)
 
-  app.use((req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('X-Frame-Options', 'DENY')
-    res.setHeader('Referrer-Policy', 'same-origin')
-    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'")
-    if (options.appOrigin.startsWith('https:')) res.setHeader('Strict-Transport-Security', 'max-age=31536000')
+  app.use(securityHeaders({ appOrigin: options.appOrigin }))
+  app.use((req, _res, next) => {
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
     next()
   })
+  app.use(requestGuards())
 
   const allowedOrigins = [options.appOrigin]
   app.use((req, res, next) => {
@@ -38,16 +39,22 @@ export async function createAppServer(options: AppOptions) {
       origin: req.get('origin'),
       secFetchSite: req.get('sec-fetch-site'),
       allowedOrigins: options.dev ? [...allowedOrigins, `${req.protocol}://${req.get('host')}`] : allowedOrigins,
+      host: req.get('host'),
+      forwardedHost: req.get('x-forwarded-host'),
     })
     if (!foreign) return next()
-    res.status(403).type('text/plain; charset=utf-8').send('他のサイトからの送信は受け付けられません。QSO Hub の画面から操作してください。')
+    sendRefusal(res, req.path, 403)
   })
 
   if (options.dev) {
     const vite = await import('vite').then((module) =>
-      module.createServer({ root: projectRoot, server: { middlewareMode: true, hmr: { server } }, appType: 'custom' }),
+      module.createServer({
+        root: projectRoot,
+        server: { middlewareMode: true, hmr: { server }, fs: viteFsOptions(projectRoot) },
+        appType: 'custom',
+      }),
     )
-    app.use(vite.middlewares)
+    app.use((req, res, next) => (devMayServe(req.path, projectRoot) ? vite.middlewares(req, res, next) : next()))
     app.all(
       '*',
       createRequestHandler({
@@ -65,6 +72,7 @@ export async function createAppServer(options: AppOptions) {
 
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     log.error({ requestId: res.locals.requestId as string | undefined, error: describeError(error) }, 'unhandled error')
+    if (res.headersSent) return
     res.status(500).type('text/plain; charset=utf-8').send('サーバーでエラーが発生しました。時間をおいて再度お試しください。')
   })
   return server

@@ -15,6 +15,16 @@ describe('isForeignMutation', () => {
     { name: 'POST without Origin, typed by the user (none)', method: 'POST', origin: undefined, secFetchSite: 'none', foreign: false },
     { name: 'POST from a non-browser client (no Origin, no fetch metadata)', method: 'POST', origin: undefined, secFetchSite: undefined, foreign: false },
   ])('$name', ({ method, origin, secFetchSite, foreign }) => {
-    expect(isForeignMutation({ method, origin, secFetchSite, allowedOrigins })).toBe(foreign)
+    expect(isForeignMutation({ method, origin, secFetchSite, allowedOrigins, host: 'hub.qso.example' })).toBe(foreign)
+  })
+
+  // Issue 18: Remix aborts an action whose Origin does not name the Host (or X-Forwarded-Host) with a 500.
+  test.each([
+    { name: 'our Origin, another Host', host: 'internal:3000', forwardedHost: undefined, foreign: true },
+    { name: 'our Origin, another X-Forwarded-Host', host: 'hub.qso.example', forwardedHost: 'evil.example', foreign: true },
+    { name: 'our Origin, our X-Forwarded-Host behind a proxy', host: 'internal:3000', forwardedHost: 'hub.qso.example, proxy', foreign: false },
+    { name: 'our Origin, no Host at all', host: undefined, forwardedHost: undefined, foreign: true },
+  ])('$name', ({ host, forwardedHost, foreign }) => {
+    expect(isForeignMutation({ method: 'POST', origin: 'https://hub.qso.example', secFetchSite: 'same-origin', allowedOrigins, host, forwardedHost })).toBe(foreign)
   })
 })

@@ -8,11 +8,16 @@ import path from 'node:path'
 import { log } from '#app/lib/log.server.ts'
 import { createAppServer } from './app.ts'
 import { migrateDeploy, projectRoot, resolveDatabase } from './database.ts'
+import { listenHost, productionOriginProblem } from './startup-checks.ts'
 
 const dev = process.argv.includes('--dev')
 process.env.NODE_ENV ??= dev ? 'development' : 'production'
 
 async function main() {
+  if (process.env.NODE_ENV === 'production') {
+    const problem = productionOriginProblem(process.env.APP_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`)
+    if (problem) throw new Error(problem)
+  }
   if (!dev && !existsSync(path.join(projectRoot, 'build', 'server', 'index.js'))) {
     throw new Error('No production build found. Run `npm run build` first, then `npm start`.')
   }
@@ -52,8 +57,9 @@ async function main() {
   await startSearch()
 
   const server = await createAppServer({ dev, appOrigin: env.APP_ORIGIN, trustProxy: env.TRUST_PROXY })
-  server.listen(env.PORT, () => {
-    log.info({ mode: env.NODE_ENV, port: env.PORT, seeded }, `QSO Hub is ready: http://localhost:${env.PORT}`)
+  const host = listenHost({ dev, host: process.env.HOST })
+  server.listen(env.PORT, host, () => {
+    log.info({ mode: env.NODE_ENV, port: env.PORT, host: host ?? 'all interfaces', seeded }, `QSO Hub is ready: http://localhost:${env.PORT}`)
     // For the developer at the terminal, not the log: the demo accounts' addresses.
     if (dev) process.stdout.write('Demo logins (password qso-demo-pass): admin@qso.example, consultant@qso.example, member@qso.example, member2@qso.example\n')
   })

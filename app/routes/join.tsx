@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ProfileFields } from '#app/components/profile-fields.tsx'
+import { MembershipFields, ProfileFields } from '#app/components/profile-fields.tsx'
 import { ErrorList, TextField } from '#app/components/ui/fields.tsx'
 import { acceptInvite, findUsableInvite } from '#app/modules/auth/invites.server.ts'
 import { commitSessionCookie } from '#app/modules/auth/session.server.ts'
@@ -69,7 +69,9 @@ export default function JoinPage() {
         <strong>{invite.email}</strong> 宛ての招待です。プロフィールとパスワードを登録してください。
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <ProfileFields fields={fields} hospitals={hospitals} hospitalLocked={invite.hospitalName ?? undefined} />
+        <ProfileFields fields={fields}>
+          <MembershipFields fields={fields} hospitals={hospitals} hospitalLocked={invite.hospitalName ?? undefined} />
+        </ProfileFields>
         <TextField field={fields.password} label="パスワード" type="password" autoComplete="new-password" help="12文字以上" required />
         <TextField field={fields.confirmPassword} label="パスワード（確認）" type="password" autoComplete="new-password" required />
         <ErrorList id={form.errorId} errors={form.errors} />

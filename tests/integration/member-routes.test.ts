@@ -134,26 +134,25 @@ describe('profile settings', () => {
     const victim = await createUser({ name: '他人 のまま' })
     const cookie = await sessionCookieFor(me.id)
     await settingsRoute.action(
-      args(makeRequest('/settings/profile', { cookie, form: { id: victim.id, userId: victim.id, name: '更新 済み', profession: 'PHARMACIST', course: 'AQSO_CRISIS', cohort: '5' } })),
+      args(makeRequest('/settings/profile', { cookie, form: { id: victim.id, userId: victim.id, name: '更新 済み', profession: 'PHARMACIST', department: '医療安全管理室' } })),
     )
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ name: '更新 済み', profession: 'PHARMACIST', course: 'AQSO_CRISIS', cohort: 5 })
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ name: '更新 済み', profession: 'PHARMACIST', department: '医療安全管理室' })
     expect((await prisma.user.findUniqueOrThrow({ where: { id: victim.id } })).name).toBe('他人 のまま')
   })
 
   test('invalid input comes back with Japanese field errors and what was typed', async () => {
     const me = await createUser()
     const cookie = await sessionCookieFor(me.id)
-    const result = await settingsRoute.action(args(makeRequest('/settings/profile', { cookie, form: { name: '', profession: 'NURSE', cohort: '0', bio: '書きかけの自己紹介' } })))
+    const result = await settingsRoute.action(args(makeRequest('/settings/profile', { cookie, form: { name: '', profession: 'NURSE', bio: '書きかけの自己紹介' } })))
     const body = JSON.stringify(result)
     expect(body).toContain('氏名を入力してください')
-    expect(body).toContain('期は1以上で入力してください')
     expect(body).toContain('書きかけの自己紹介')
   })
 
-  test('a hospital id that does not exist is a field error, not a crash', async () => {
+  test('a hospital id that does not exist in a change request is a field error, not a crash', async () => {
     const me = await createUser()
     const cookie = await sessionCookieFor(me.id)
-    const result = await settingsRoute.action(args(makeRequest('/settings/profile', { cookie, form: { name: '名前', profession: 'NURSE', hospitalId: 'missing' } })))
+    const result = await settingsRoute.action(args(makeRequest('/settings/profile', { cookie, form: { intent: 'request-change', hospitalId: 'missing', reason: '異動' } })))
     expect(JSON.stringify(result)).toContain('病院が見つかりません')
   })
 })

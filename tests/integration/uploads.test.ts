@@ -51,6 +51,32 @@ describe('upload validation', () => {
     expect(cleanFileName('a\u0000b\n"c".pdf')).toBe('abc.pdf')
     expect(cleanFileName('')).toBe('file')
   })
+
+  // F12 of issue 13: the assessment's names, checked on what is stored and on what the download says.
+  test.each([
+    ['page.html', PDF, 'page.pdf'],
+    ['report.pdf\u0000.html', PDF, 'report.pdf.pdf'],
+    ['invoice\u202Efdp.exe', PDF, 'invoicefdp.pdf'],
+    ['\u2066evil\u2069\u200E\u200F.png', PNG, 'evil.png'],
+    ['photo.JPEG', JPEG, 'photo.jpeg'],
+    ['no-extension', JPEG, 'no-extension.jpg'],
+    ['..\\..\\x.svg', PNG, 'x.png'],
+    ['.htaccess', PDF, 'htaccess.pdf'],
+  ])('an upload named %j is stored under a name with its real type', async (name, bytes, expected) => {
+    const check = await validateUpload(new File([bytes], name), { maxBytes: 1024, allowed: ['pdf', 'png', 'jpeg'] })
+    if (!check.ok) throw new Error(check.error)
+    expect(check.upload.fileName).toBe(expected)
+    expect(check.upload.fileName).not.toMatch(/\.html?$/i)
+  })
+
+  test('a name stored before these rules is cleaned on download, with an ASCII fallback and an RFC 5987 filename*', async () => {
+    const user = await createUser()
+    const check = await validateUpload(new File([PDF], 'x.pdf'), rules)
+    if (!check.ok) throw new Error(check.error)
+    const stored = await storeUpload({ ...check.upload, fileName: "it's (draft)\u202Efdp.html" }, user.id)
+    const disposition = (await storedFileResponse(stored.id)).headers.get('Content-Disposition')
+    expect(disposition).toBe(`attachment; filename="it's (draft)fdp.pdf"; filename*=UTF-8''it%27s%20%28draft%29fdp.pdf`)
+  })
 })
 
 describe('storage', () => {
@@ -65,7 +91,7 @@ describe('storage', () => {
 
     const response = await storedFileResponse(stored.id)
     expect(response.headers.get('Content-Type')).toBe('application/pdf')
-    expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('対策 手順.pdf')}`)
+    expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="__ __.pdf"; filename*=UTF-8''${encodeURIComponent('対策 手順.pdf')}`)
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(PDF)
   })

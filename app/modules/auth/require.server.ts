@@ -2,10 +2,36 @@ import { redirect } from '@remix-run/node'
 import { hasPermission, type Permission } from './permissions.ts'
 import { getSession, type SessionUser, type ValidSession } from './session.server.ts'
 
-/** Where to send the user after signing in: only paths on this site, never another origin. */
+// C0 and C1 controls, DEL, every Unicode space (incl. U+3000), the BOM, zero-width and bidi controls, and the
+// backslash, which browsers read as "/" (so "/\\evil" and "/\t/evil" become "//evil", another host).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_REDIRECT = /[\u0000-\u001F\u007F-\u009F\s\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF\\]/u
+const BASE = 'http://redirect.invalid'
+
+/**
+ * Where to send the user after signing in: only a path on this site. The target is refused (→ fallback) if it,
+ * or any percent-decoded form of it, holds a control or space character or a backslash, or starts with "//";
+ * what is returned is the path as a URL parser normalised it, checked to stay on this origin.
+ */
 export function safeRedirectPath(target: string | null | undefined, fallback = '/home'): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback
-  return target
+  if (!target || target.length > 2000 || !target.startsWith('/')) return fallback
+  let decoded = target
+  for (let round = 0; round < 3; round += 1) {
+    if (UNSAFE_IN_REDIRECT.test(decoded) || decoded.startsWith('//')) return fallback
+    let next: string
+    try {
+      next = decodeURIComponent(decoded)
+    } catch {
+      return fallback
+    }
+    if (next === decoded) break
+    decoded = next
+  }
+  if (UNSAFE_IN_REDIRECT.test(decoded) || decoded.startsWith('//')) return fallback
+  const url = new URL(target, BASE)
+  if (url.origin !== BASE) return fallback
+  const path = `${url.pathname}${url.search}${url.hash}`
+  return path.startsWith('/') && !path.startsWith('//') ? path : fallback
 }
 
 export async function requireSession(request: Request): Promise<ValidSession> {

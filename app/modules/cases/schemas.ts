@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { calendarDateField } from '#app/lib/calendar-date.ts'
 import { enumKeys, PROFESSIONS } from '#app/modules/members/labels.ts'
 import {
   CASE_PLACES,
@@ -146,8 +147,5 @@ export const HideSchema = z.object({
 })
 
 export const ReviewedSchema = z.object({
-  meetingDate: z
-    .string({ error: '検討会の日付を入力してください' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '検討会の日付を「2025-06-12」の形で入力してください')
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), '検討会の日付が正しくありません'),
+  meetingDate: calendarDateField('検討会の日付'),
 })

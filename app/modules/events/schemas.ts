@@ -1,15 +1,18 @@
 import { z } from 'zod'
+import { japanDateTimeField, parseJapanLocalDateTime } from '#app/lib/calendar-date.ts'
 import { asJapanClock } from '#app/lib/japan-time.ts'
 import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
 import { COURSES, enumKeys } from '#app/modules/members/labels.ts'
 import { EVENT_KINDS } from './labels.ts'
 
 // The admin's event form, shared by server and browser (Conform). Times are typed in Japan time.
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/
 
-/** "2026-12-05T13:00" typed in a datetime-local field, read as Japan time (no daylight saving time there). */
+/**
+ * "2026-12-05T13:00" typed in a datetime-local field, read as Japan time (no daylight saving time there). Only
+ * called on values the schema accepted (japanDateTimeField), so an impossible date never reaches it.
+ */
 export function parseTokyoLocal(value: string): Date {
-  return new Date(`${value}:00+09:00`)
+  return parseJapanLocalDateTime(value) ?? new Date(Number.NaN)
 }
 
 /** The inverse, for the form's default values. */
@@ -17,11 +20,7 @@ export function toTokyoLocal(date: Date | string): string {
   return asJapanClock(date).toISOString().slice(0, 16)
 }
 
-const dateTime = (what: string) =>
-  z
-    .string({ error: `${what}を入力してください` })
-    .regex(LOCAL_DATE_TIME, `${what}は「2026-12-05 13:00」の形で入力してください`)
-    .refine((value) => !Number.isNaN(parseTokyoLocal(value).getTime()), `${what}の日付が正しくありません`)
+const dateTime = japanDateTimeField
 
 // Case ids typed into the picker's text box: bare ids or /cases/<id> links, separated by spaces, commas or lines.
 const CASE_ID = /^[A-Za-z0-9_-]{1,40}$/

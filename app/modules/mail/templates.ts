@@ -163,3 +163,25 @@ ${input.link}
 内容を修正できる場合や、ご不明な点がある場合は、QSO 事務局にご連絡ください。${signature}`,
   }
 }
+
+export function membershipChangeRequestedMail(input: { memberName: string; link: string }) {
+  return {
+    subject: '【QSO Hub】所属・修了コースの変更依頼が届きました',
+    text: `${input.memberName} さんから、所属病院・修了コース・期の変更依頼が届きました。
+本人からの依頼であることを確認のうえ、下記のページで承認または却下してください。承認するまで会員の情報は変わりません。
+
+${input.link}${signature}`,
+  }
+}
+
+export function membershipChangeDecidedMail(input: { name: string; approved: boolean; summary: string; note: string | null; link: string }) {
+  const outcome = input.approved ? '承認され、会員情報に反映されました' : '却下されました。会員情報は変わっていません'
+  return {
+    subject: input.approved ? '【QSO Hub】所属・修了コースの変更が承認されました' : '【QSO Hub】所属・修了コースの変更依頼が却下されました',
+    text: `${input.name} さん
+
+所属病院・修了コース・期の変更依頼（${input.summary}）は${outcome}。
+${input.note ? `\n事務局からのコメント: ${input.note}\n` : ''}
+${input.link}${signature}`,
+  }
+}

@@ -7,7 +7,7 @@ import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { emailChangedMail } from '#app/modules/mail/templates.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import type { z } from 'zod'
-import type { MemberFilters, ProfileSchema } from './schemas.ts'
+import type { MemberFilters, OwnProfileSchema } from './schemas.ts'
 
 export const MEMBERS_PAGE_SIZE = 24
 
@@ -79,24 +79,13 @@ export async function getOwnProfile(userId: string) {
   })
 }
 
-export async function updateOwnProfile(user: SessionUser, profile: z.infer<typeof ProfileSchema>, request: Request) {
-  if (profile.hospitalId && !(await prisma.hospital.findUnique({ where: { id: profile.hospitalId }, select: { id: true } }))) {
-    return { ok: false as const, field: 'hospitalId', message: '病院が見つかりません。一覧から選び直してください' }
-  }
+/** Name, profession, department and bio only: hospital, course and cohort change through an approved request. */
+export async function updateOwnProfile(user: SessionUser, profile: z.infer<typeof OwnProfileSchema>, request: Request) {
   await prisma.user.update({
     where: { id: user.id },
-    data: {
-      name: profile.name,
-      profession: profile.profession,
-      course: profile.course ?? null,
-      cohort: profile.cohort ?? null,
-      hospitalId: profile.hospitalId || null,
-      department: profile.department || null,
-      bio: profile.bio || null,
-    },
+    data: { name: profile.name, profession: profile.profession, department: profile.department || null, bio: profile.bio || null },
   })
   await recordAudit({ action: 'member.profile-updated', actorId: user.id, target: { type: 'user', id: user.id }, request })
-  return { ok: true as const }
 }
 
 export async function listMembersForAdmin(q?: string) {

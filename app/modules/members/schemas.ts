@@ -40,6 +40,28 @@ export const ProfileSchema = z.object({
   bio: z.string().trim().max(2000, '自己紹介は2000文字以内で入力してください').optional(),
 })
 
+/**
+ * What a member may change on their own. Hospital, course and cohort decide access (benchmark figures, adoption
+ * records, restricted events), so they go through a change request an admin approves (MembershipChangeSchema).
+ */
+export const OwnProfileSchema = ProfileSchema.pick({ name: true, profession: true, department: true, bio: true })
+
+export const MembershipChangeSchema = z.object({
+  hospitalId: z.string().max(100).optional(),
+  course: CourseSchema.optional(),
+  cohort: CohortSchema.optional(),
+  reason: z
+    .string({ error: '変更の理由を入力してください' })
+    .trim()
+    .min(1, '変更の理由を入力してください')
+    .max(1000, '理由は1000文字以内で入力してください'),
+})
+
+export const MembershipDecisionSchema = z.object({
+  decision: z.enum(['approve', 'refuse'], { error: '承認か却下を選んでください' }),
+  note: z.string().trim().max(1000, 'コメントは1000文字以内で入力してください').optional(),
+})
+
 const confirmMatches = (value: { password: string; confirmPassword: string }) => value.password === value.confirmPassword
 const mismatch = { path: ['confirmPassword'], message: 'パスワードが一致しません' }
 const ConfirmPasswordSchema = z.string({ error: '確認のためもう一度入力してください' })

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { cleanFileName, contentDisposition, kindOfMimeType, uploadFileName } from './file-names.ts'
 import { detectUploadKind, formatFileSize, UPLOAD_KINDS, type UploadKind } from './file-types.ts'
 import { getFileStorage } from './storage.server.ts'
+
+export { cleanFileName } from './file-names.ts'
 
 export type UploadRules = { maxBytes: number; allowed: readonly UploadKind[] }
 
@@ -23,7 +26,7 @@ export async function validateUpload(file: File, rules: UploadRules): Promise<Up
   if (!kind || !rules.allowed.includes(kind)) {
     return { ok: false, error: `「${fileName}」は添付できない種類のファイルです（${allowedLabels} のみ）。` }
   }
-  return { ok: true, upload: { fileName, kind, mimeType: UPLOAD_KINDS[kind].mimeType, bytes } }
+  return { ok: true, upload: { fileName: uploadFileName(file.name, kind), kind, mimeType: UPLOAD_KINDS[kind].mimeType, bytes } }
 }
 
 /** Checks every file; the valid ones and one message per refused file, in the order they came. */
@@ -36,14 +39,6 @@ export async function validateUploads(files: readonly File[], rules: UploadRules
     else errors.push(check.error)
   }
   return { uploads, errors }
-}
-
-/** Keeps the name readable for the download but drops paths and control characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').trim().slice(0, 200)
-  return cleaned || 'file'
 }
 
 /**
@@ -74,11 +69,14 @@ export async function storedFileResponse(fileId: string): Promise<Response> {
   if (!file) throw new Response('Not found', { status: 404 })
   const bytes = await getFileStorage().get(file.storageKey)
   const inline = file.mimeType !== 'application/pdf' && file.mimeType.startsWith('image/')
+  const kind = kindOfMimeType(file.mimeType)
+  const downloadName = kind ? uploadFileName(file.fileName, kind) : cleanFileName(file.fileName)
   return new Response(bytes, {
     headers: {
       'Content-Type': file.mimeType,
       'Content-Length': String(bytes.byteLength),
-      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      // Cleaned again on the way out: names stored before the rules of issue 13 (F12) may hold bidi characters.
+      'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', downloadName),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
       'Content-Security-Policy': "default-src 'none'; sandbox",

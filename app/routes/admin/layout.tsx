@@ -14,6 +14,7 @@ const sections = [
   { to: '/admin', label: '概要', end: true },
   { to: '/admin/invites', label: '招待', end: false },
   { to: '/admin/members', label: '会員', end: false },
+  { to: '/admin/membership-requests', label: '所属の変更依頼', end: false },
   { to: '/admin/hospitals', label: '病院', end: false },
   { to: '/admin/events', label: '行事', end: false },
   { to: '/admin/audit', label: '監査ログ', end: false },
