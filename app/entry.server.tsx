@@ -5,6 +5,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from '#app/components/nonce.tsx'
 import { isBadInputError, reportRequestError } from '#app/lib/bad-input.server.ts'
+import { describeError, log } from '#app/lib/log.server.ts'
 
 // Remix's default Node entry, plus the CSP nonce: the HTTP server (server/security-headers.ts) puts a fresh one in
 // the load context and the Content-Security-Policy header; React stamps it on every script it renders.
@@ -45,7 +46,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors before the shell is ready reject and are logged by Remix; later ones only here.
-          if (shellRendered) console.error(error)
+          if (shellRendered) log.error({ error: describeError(error) }, 'render error')
         },
       },
     )
@@ -58,5 +59,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   reportRequestError(error)
   if (request.signal.aborted) return
   if (isBadInputError(error)) return
-  console.error(error)
+  log.error({ error: describeError(error) }, 'request error')
 }
