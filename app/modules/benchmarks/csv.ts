@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { toCsv } from '#app/lib/csv.ts'
 import { COUNT_FIELDS, CSV_COLUMNS, type Counts } from './fields.ts'
-import { computeAll, METRICS } from './metrics.ts'
+import { computeAll, METRICS, tally } from './metrics.ts'
 import { validateSubmission, type SubmissionErrors, type ValidSubmission } from './validate.ts'
 
 /**
@@ -81,7 +81,7 @@ export function serialiseBenchmarkCsv(rows: readonly ExportRow[]): string {
   return toCsv(
     header,
     rows.map((row) => {
-      const metrics = computeAll(row.counts)
+      const metrics = computeAll(tally(row.counts, row.period))
       return [
         row.period,
         ...COUNT_FIELDS.map((field) => row.counts[field.key]),

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { BENCHMARK_DEMO_HOSPITALS, generateMonths } from '#prisma/seed/benchmarks.ts'
 import { CSV_COLUMNS, COUNT_FIELDS } from './fields.ts'
-import { computeAll, sumCounts } from './metrics.ts'
+import { computeAll, sumTallies, tally } from './metrics.ts'
 import { bedBand } from './peers.ts'
 import { periodsBetween } from './period.ts'
 import { validateSubmission } from './validate.ts'
@@ -19,7 +19,7 @@ test('the demo data: 40 hospitals across all bed bands, every month passes the s
       expect(Object.keys(raw)).toHaveLength(CSV_COLUMNS.length)
       expect(validateSubmission(raw, new Date('2026-06-01'))).toMatchObject({ ok: true })
     }
-    const metrics = computeAll(sumCounts(months.map((m) => m.counts)))
+    const metrics = computeAll(sumTallies(months.map((m) => tally(m.counts, m.period))))
     expect(metrics.reportsPerBedYear.value).toBeGreaterThan(1)
     expect(metrics.reportsPerBedYear.value).toBeLessThan(9)
     expect(metrics.fallsPer1000.value).toBeLessThan(6)
