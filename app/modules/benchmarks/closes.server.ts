@@ -1,4 +1,4 @@
-import type { Prisma } from '#app/generated/prisma/client.ts'
+import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { japanDateKey } from '#app/lib/japan-time.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
@@ -51,17 +51,17 @@ async function freeze(tx: Db, period: Period, closedById: string | null): Promis
  * Closes every month that is due and not yet closed (called before peer figures are read, so no scheduler is
  * needed). Months without any submission are not closed: there is nothing to freeze yet.
  */
-export async function closeDueMonths(now: Date = new Date()): Promise<Period[]> {
+export async function closeDueMonths(now: Date = new Date(), db: PrismaClient = prisma): Promise<Period[]> {
   const due = latestDueMonth(now)
   const [periods, closed] = await Promise.all([
-    prisma.benchmarkSubmission.findMany({ where: { period: { lte: due } }, distinct: ['period'], select: { period: true } }),
-    prisma.benchmarkClose.findMany({ where: { period: { lte: due } }, select: { period: true } }),
+    db.benchmarkSubmission.findMany({ where: { period: { lte: due } }, distinct: ['period'], select: { period: true } }),
+    db.benchmarkClose.findMany({ where: { period: { lte: due } }, select: { period: true } }),
   ])
   const done = new Set(closed.map((row) => row.period))
   const open = periods.map((row) => row.period).filter((period) => !done.has(period))
   const newlyClosed: Period[] = []
   for (const period of open) {
-    const frozen = await prisma.$transaction((tx) => freeze(tx, period, null), { timeout: 30_000 })
+    const frozen = await db.$transaction((tx) => freeze(tx, period, null), { timeout: 30_000 })
     if (frozen >= 0) newlyClosed.push(period)
   }
   return newlyClosed
