@@ -53,12 +53,12 @@ async function freeze(tx: Db, period: Period, closedById: string | null): Promis
  */
 export async function closeDueMonths(now: Date = new Date(), db: PrismaClient = prisma): Promise<Period[]> {
   const due = latestDueMonth(now)
-  const [periods, closed] = await Promise.all([
-    db.benchmarkSubmission.findMany({ where: { period: { lte: due } }, distinct: ['period'], select: { period: true } }),
-    db.benchmarkClose.findMany({ where: { period: { lte: due } }, select: { period: true } }),
-  ])
-  const done = new Set(closed.map((row) => row.period))
-  const open = periods.map((row) => row.period).filter((period) => !done.has(period))
+  // In SQL: Prisma's `distinct` would fetch every submission row and de-duplicate in memory, on every page view.
+  const rows = await db.$queryRaw<{ period: string }[]>`
+    SELECT DISTINCT s.period FROM "BenchmarkSubmission" s
+    WHERE s.period <= ${due} AND NOT EXISTS (SELECT 1 FROM "BenchmarkClose" c WHERE c.period = s.period)
+    ORDER BY s.period`
+  const open = rows.map((row) => row.period)
   const newlyClosed: Period[] = []
   for (const period of open) {
     const frozen = await db.$transaction((tx) => freeze(tx, period, null), { timeout: 30_000 })
