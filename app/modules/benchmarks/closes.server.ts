@@ -53,11 +53,19 @@ async function freeze(tx: Db, period: Period, closedById: string | null): Promis
  */
 export async function closeDueMonths(now: Date = new Date(), db: PrismaClient = prisma): Promise<Period[]> {
   const due = latestDueMonth(now)
-  // In SQL: Prisma's `distinct` would fetch every submission row and de-duplicate in memory, on every page view.
+  // Runs on every dashboard view, so it must stay cheap: the distinct months are walked through the period index
+  // one month at a time (a "loose index scan", ≈ 60 index probes for 5 years) rather than reading every
+  // submission (Prisma's `distinct` would fetch all rows and de-duplicate in memory).
   const rows = await db.$queryRaw<{ period: string }[]>`
-    SELECT DISTINCT s.period FROM "BenchmarkSubmission" s
-    WHERE s.period <= ${due} AND NOT EXISTS (SELECT 1 FROM "BenchmarkClose" c WHERE c.period = s.period)
-    ORDER BY s.period`
+    WITH RECURSIVE months AS (
+      (SELECT period FROM "BenchmarkSubmission" WHERE period <= ${due} ORDER BY period LIMIT 1)
+      UNION ALL
+      SELECT (SELECT s.period FROM "BenchmarkSubmission" s WHERE s.period > months.period AND s.period <= ${due} ORDER BY s.period LIMIT 1)
+      FROM months WHERE months.period IS NOT NULL
+    )
+    SELECT period FROM months
+    WHERE period IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "BenchmarkClose" c WHERE c.period = months.period)
+    ORDER BY period`
   const open = rows.map((row) => row.period)
   const newlyClosed: Period[] = []
   for (const period of open) {
