@@ -1,4 +1,4 @@
-import { binomial, chiSquareQuantile, poisson, Z } from './distributions.ts'
+import { binomial, chiSquareQuantile, poisson, Z, type Discrete } from './distributions.ts'
 import type { MetricKind } from './metrics.ts'
 
 /**
@@ -28,8 +28,16 @@ export const unitVariance = (kind: MetricKind, target: number) => (kind === 'pro
 /** Spiegelhalter's interpolated exact limit at probability p. */
 export function exactLimit(kind: MetricKind, target: number, volume: number, p: number): number {
   if (!(volume > 0)) return kind === 'proportion' ? (p < 0.5 ? 0 : 1) : p < 0.5 ? 0 : Infinity
+  return limitFrom(countDistribution(kind, target, volume), kind, volume, p)
+}
+
+function countDistribution(kind: MetricKind, target: number, volume: number): Discrete {
+  return kind === 'proportion' ? binomial(Math.max(1, Math.round(volume)), target) : poisson(target * volume)
+}
+
+/** The interpolated limit from an already tabulated distribution (the four limits of one volume share it). */
+function limitFrom(distribution: Discrete, kind: MetricKind, volume: number, p: number): number {
   const n = kind === 'proportion' ? Math.max(1, Math.round(volume)) : volume
-  const distribution = kind === 'proportion' ? binomial(n, target) : poisson(target * n)
   const r = distribution.quantile(p)
   const atR = distribution.cdf(r)
   const belowR = distribution.cdf(r - 1)
@@ -94,11 +102,16 @@ export function funnelLimits(kind: MetricKind, target: number, volume: number, t
       upper998: clampHigh(target + Z.p999 * sd),
     }
   }
+  if (!(volume > 0)) {
+    const high = kind === 'proportion' ? 1 : Infinity
+    return { lower95: 0, upper95: high, lower998: 0, upper998: high }
+  }
+  const distribution = countDistribution(kind, target, volume)
   return {
-    lower95: exactLimit(kind, target, volume, P_LIMITS.lower95),
-    upper95: exactLimit(kind, target, volume, P_LIMITS.upper95),
-    lower998: exactLimit(kind, target, volume, P_LIMITS.lower998),
-    upper998: exactLimit(kind, target, volume, P_LIMITS.upper998),
+    lower95: limitFrom(distribution, kind, volume, P_LIMITS.lower95),
+    upper95: limitFrom(distribution, kind, volume, P_LIMITS.upper95),
+    lower998: limitFrom(distribution, kind, volume, P_LIMITS.lower998),
+    upper998: limitFrom(distribution, kind, volume, P_LIMITS.upper998),
   }
 }
 
