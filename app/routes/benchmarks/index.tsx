@@ -210,23 +210,23 @@ function DashboardView({
           </div>
         ) : (
           <>
-          <FunnelNotes dashboard={dashboard} metric={metric} />
-          <ChartFigure
-            title="ファンネルプロット（全病院、95%・99.8%管理限界）"
-            summary={funnelSummary(metric, dashboard)}
-            height={320}
-            chart={() => (
-              <FunnelPlot
-                curve={dashboard.funnel.curve}
-                peers={dashboard.funnel.peers}
-                own={dashboard.funnel.own}
-                target={dashboard.funnel.target}
-                format={format}
-                volumeLabel={metric.denominatorLabel}
-              />
-            )}
-            table={<FunnelTable dashboard={dashboard} metric={metric} />}
-          />
+            <FunnelNotes dashboard={dashboard} metric={metric} />
+            <ChartFigure
+              title="ファンネルプロット（自院と他院、95%・99.8%管理限界）"
+              summary={funnelSummary(metric, dashboard)}
+              height={320}
+              chart={() => (
+                <FunnelPlot
+                  curve={dashboard.funnel.curve}
+                  peers={dashboard.funnel.peers}
+                  own={dashboard.funnel.own}
+                  target={dashboard.funnel.target}
+                  format={format}
+                  volumeLabel={metric.denominatorLabel}
+                />
+              )}
+              table={<FunnelTable dashboard={dashboard} metric={metric} />}
+            />
           </>
         )}
       </div>
@@ -384,7 +384,7 @@ function peerSummary(metric: MetricDefinition, summary: MetricSummary): string {
 function funnelSummary(metric: MetricDefinition, dashboard: Dashboard): string {
   const own = dashboard.funnel.own
   const zone = own ? ZONE_LABELS[own.zone] : '自院のデータなし'
-  return `${dashboard.funnel.hospitals}施設の${metric.label}と${metric.denominatorLabel}。自院は${zone}。`
+  return `他院${dashboard.funnel.hospitals}施設と自院の${metric.label}と${metric.denominatorLabel}。自院は${zone}。`
 }
 
 const ZONE_LABELS = {
