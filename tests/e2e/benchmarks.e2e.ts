@@ -85,6 +85,17 @@ describe('benchmarks: import a CSV, see the dashboard, export', () => {
     for (const other of ['みなと中央病院', '東海みらい大学病院', 'しおかぜ記念病院', 'あおば北総合医療センター']) expect(html).not.toContain(other)
     const violations = await checkAccessibility(page)
     expect(violations, formatViolations(violations)).toEqual([])
+    // Peer figures come from the monthly close; each card carries the Making Data Count icons with their text.
+    expect(main).toContain('締め済みの月')
+    expect(await page.locator('.benchmark-card .spc-icon__text', { hasText: '変動:' }).count()).toBe(6)
+
+    // A phone (390 px): nothing wider than the screen except inside the scrollable table wrappers.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await page.getByRole('heading', { name: '指標の一覧' }).waitFor()
+    await page.locator('.recharts-surface').first().waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.setViewportSize({ width: 1280, height: 900 })
 
     // The replaced month shows its new figures in the trend's table.
     await page.getByRole('link', { name: '報告件数/床・年' }).click()

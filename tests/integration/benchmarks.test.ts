@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { COUNT_FIELDS, CSV_COLUMNS } from '#app/modules/benchmarks/fields.ts'
+import { daysInMonth } from '#app/modules/benchmarks/metrics.ts'
 import { addMonths, previousPeriod } from '#app/modules/benchmarks/period.ts'
 import * as adminRoute from '#app/routes/benchmarks/admin-coverage.tsx'
 import * as exportRoute from '#app/routes/benchmarks/export-csv.ts'
@@ -85,9 +86,10 @@ beforeAll(async () => {
   const hospitalA = await mk('自院テスト病院')
   const hospitalB = await mk(PEER_NAME)
   const others = await Promise.all([1, 2, 3, 4].map((i) => mk(`比較用病院${i}`)))
-  const periods = [addMonths(lastMonth, -2), addMonths(lastMonth, -1)]
+  // Months whose close is always due (the 15th rule closes last month − 1 at the latest), plus last month for A.
+  const periods = [addMonths(lastMonth, -3), addMonths(lastMonth, -2)]
   const rows = [
-    ...periods.map((period) => ({ hospitalId: hospitalA.id, period, ...toCounts(month(1)) })),
+    ...[...periods, lastMonth].map((period) => ({ hospitalId: hospitalA.id, period, ...toCounts(month(1)) })),
     ...periods.map((period) => ({ hospitalId: hospitalB.id, period, ...toCounts(month(1)), reportsTotal: PEER_REPORTS, level1: PEER_REPORTS - 50, byNurse: PEER_REPORTS - 20, catCare: PEER_REPORTS - 75, patientDays: PEER_PATIENT_DAYS })),
     ...others.flatMap((hospital, i) => periods.map((period) => ({ hospitalId: hospital.id, period, ...toCounts(month(i + 2)) }))),
   ]
@@ -175,14 +177,16 @@ describe('dashboard: peers are anonymous', () => {
       expect(json).not.toContain(secret)
     }
     const dashboard = result.dashboard
-    expect(dashboard?.monthsSubmitted).toBe(2)
+    expect(dashboard?.monthsSubmitted).toBe(3)
     const reports = dashboard?.summaries.find((s) => s.key === 'reportsPerBedYear')
-    // own: 200 reports over 600 bed-months = 200 × 12 ÷ 600 = 4 per bed-year; its denominator 50 bed-years
-    expect(reports?.own.value).toBeCloseTo(4, 10)
-    expect(reports?.own.denominator).toBeCloseTo(50, 10)
-    expect(reports?.band).toMatchObject({ suppressed: false, hospitals: 6 })
+    // own: 300 reports over 300 beds × (days of the three months) bed-days ÷ 365
+    const days = [addMonths(lastMonth, -3), addMonths(lastMonth, -2), lastMonth].reduce((sum, period) => sum + daysInMonth(period), 0)
+    expect(reports?.own.denominator).toBeCloseTo((300 * days) / 365, 10)
+    expect(reports?.own.value).toBeCloseTo(300 / ((300 * days) / 365), 10)
+    // The five other hospitals, never the own one: the median only.
+    expect(reports?.band).toMatchObject({ suppressed: false, hospitals: 5, p25: null, p10: null })
     expect(dashboard?.funnel.peers).toHaveLength(5)
-    expect(dashboard?.funnel.peers.every((peer) => Object.keys(peer).sort().join() === 'value,volume')).toBe(true)
+    expect(dashboard?.funnel.peers.every((peer) => Object.keys(peer).sort().join() === 'bin,lowExpected,value,volume,zone')).toBe(true)
   })
 
   test('fewer than 5 hospitals: no peer statistics, no funnel (比較対象が不足)', async () => {
@@ -193,8 +197,8 @@ describe('dashboard: peers are anonymous', () => {
     })
     const result = await dashboardRoute.loader(args(makeRequest(`/benchmarks?from=${old}&to=${old}`, { cookie: fx.memberA })))
     for (const summary of result.dashboard?.summaries ?? []) {
-      expect(summary.band).toEqual({ suppressed: true, hospitals: 2 })
-      expect(summary.overall).toEqual({ suppressed: true, hospitals: 2 })
+      expect(summary.band).toEqual({ suppressed: true, hospitals: 1 })
+      expect(summary.overall).toEqual({ suppressed: true, hospitals: 1 })
     }
     expect(result.dashboard?.funnel).toMatchObject({ suppressed: true, peers: [], curve: [] })
   })
@@ -262,7 +266,7 @@ describe('submitting and correcting a month', () => {
 describe('two members save the same new month at once', () => {
   test('one creates it, the other corrects it: no error, both changes in the history', async () => {
     const period = addMonths(lastMonth, -14)
-    const forms = [month(1), month(1, { falls: 30 })].map((form) => ({ ...form, period }))
+    const forms = [month(1), month(1, { falls: 24 })].map((form) => ({ ...form, period }))
     const results = await Promise.all(forms.map((form) => submitRoute.action(args(makeRequest('/benchmarks/submit', { cookie: fx.memberA, form })))))
     const statuses = results.map((result) => unwrap(result)).map(({ status, data }) => [status, data.saved?.status])
     expect(statuses.map(([status]) => status)).toEqual([200, 200])
@@ -350,7 +354,9 @@ describe('downloads', () => {
     expect(rows.length).toBeGreaterThanOrEqual(2)
     expect(text).not.toContain(String(PEER_REPORTS))
     // month(1): 100 reports, 300 beds → 4 per bed-year; physician 6/100 → 0.06
-    expect(rows.some((row) => row.endsWith(',4,0.06,0.02,2.5,0.125,0.3'))).toBe(true)
+    // April-length months: 100 ÷ (300 × 30 ÷ 365) = 4.055556; 31 days: 3.924731; 28 days: 4.345238 (bed-days ÷ 365)
+    const perBedYear = Number((100 / ((300 * daysInMonth(lastMonth)) / 365)).toFixed(6))
+    expect(rows.some((row) => row.startsWith(lastMonth) && row.endsWith(`,${perBedYear},0.06,0.02,2.5,0.125,0.3`))).toBe(true)
   })
 
   test('admins export a chosen hospital; the template is the header row', async () => {
@@ -363,7 +369,7 @@ describe('downloads', () => {
 
 describe('admin coverage and reminders', () => {
   test('coverage by hospital and month; reminders go to active members of hospitals missing last month', async () => {
-    await prisma.benchmarkSubmission.create({ data: { hospitalId: fx.hospitalA.id, period: lastMonth, ...toCounts(month(1)) } })
+    // Hospital A's fixture months include last month.
     const page = await adminRoute.loader(args(makeRequest('/admin/benchmarks', { cookie: fx.admin })))
     expect(page.lastMonth).toBe(lastMonth)
     expect(page.periods).toHaveLength(12)
@@ -371,8 +377,8 @@ describe('admin coverage and reminders', () => {
     expect(page.rows.find((row) => row.id === fx.hospitalB.id)?.missedLastMonth).toBe(true)
 
     const result = unwrap(await adminRoute.action(args(makeRequest('/admin/benchmarks', { cookie: fx.admin, form: { intent: 'remind' } }))))
-    expect(result.data.reminded.mails).toBe(1)
-    expect(result.data.reminded.withoutMembers).toHaveLength(4)
+    expect(result.data.reminded?.mails).toBe(1)
+    expect(result.data.reminded?.withoutMembers).toHaveLength(4)
     const [mail] = await mailsTo(fx.memberBEmail)
     expect(mail?.subject).toContain('ベンチマークデータのご提出のお願い')
     expect(mail?.text).toContain(`/benchmarks/submit?period=${lastMonth}`)

@@ -3,7 +3,10 @@ import { CHART_COLORS } from './client-only.tsx'
 
 export type FunnelCurvePoint = { volume: number; lower95: number; upper95: number; lower998: number; upper998: number }
 
-/** Value against volume for every hospital (anonymous grey dots), the own hospital highlighted, 95%/99.8% limits. */
+/**
+ * Value against volume for every other hospital (anonymous dots at their volume bin's centre), the own hospital
+ * highlighted, 95%/99.8% limits. Points whose expected count is below 5 are drawn pale (the page says why).
+ */
 export function FunnelPlot({
   curve,
   peers,
@@ -13,8 +16,8 @@ export function FunnelPlot({
   volumeLabel,
 }: {
   curve: FunnelCurvePoint[]
-  peers: { volume: number; value: number }[]
-  own: { volume: number; value: number } | null
+  peers: { volume: number; value: number; lowExpected?: boolean }[]
+  own: { volume: number; value: number; lowExpected?: boolean } | null
   target: number | null
   format: (value: number) => string
   volumeLabel: string
@@ -40,8 +43,9 @@ export function FunnelPlot({
         <Line dataKey="upper95" name="95%上限" stroke={CHART_COLORS.limit95} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
         <Line dataKey="lower95" name="95%下限" stroke={CHART_COLORS.limit95} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
         {target !== null ? <ReferenceLine y={target} stroke={CHART_COLORS.centre} label={{ value: `全体 ${format(target)}`, position: 'insideTopRight', fontSize: 11 }} /> : null}
-        <Scatter data={peers} dataKey="value" name="他院（匿名）" fill={CHART_COLORS.peer} isAnimationActive={false} />
-        {own ? <Scatter data={[own]} dataKey="value" name="自院" fill={CHART_COLORS.own} shape="diamond" isAnimationActive={false} /> : null}
+        <Scatter data={peers.filter((peer) => !peer.lowExpected)} dataKey="value" name="他院（匿名）" fill={CHART_COLORS.peer} isAnimationActive={false} />
+        <Scatter data={peers.filter((peer) => peer.lowExpected)} dataKey="value" name="他院（期待件数5件未満）" fill={CHART_COLORS.peer} fillOpacity={0.35} isAnimationActive={false} />
+        {own ? <Scatter data={[own]} dataKey="value" name="自院" fill={CHART_COLORS.own} fillOpacity={own.lowExpected ? 0.45 : 1} shape="diamond" isAnimationActive={false} /> : null}
       </ComposedChart>
     </ResponsiveContainer>
   )

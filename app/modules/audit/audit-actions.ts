@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   'benchmark.corrected': 'ベンチマークデータの修正',
   'benchmark.imported': 'ベンチマークデータのCSV取り込み',
   'benchmark.reminders-sent': 'ベンチマーク未提出のリマインド送信',
+  'benchmark.month-closed': 'ベンチマークの月次締め（管理者が前倒しで実行）',
   'consultation.list-viewed': '危機管理相談の一覧の閲覧',
   'consultation.viewed': '危機管理相談の閲覧',
   'consultation.access-denied': '危機管理相談へのアクセス拒否',

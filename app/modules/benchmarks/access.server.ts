@@ -49,3 +49,16 @@ export function requireScopedHospital(scope: BenchmarkScope): BenchmarkHospital 
 export function hospitalQuery(scope: BenchmarkScope): string {
   return scope.canChooseHospital && scope.hospital ? `hospital=${encodeURIComponent(scope.hospital.id)}` : ''
 }
+
+/**
+ * The posted form, or a 400 with a Japanese message when the body is not a form (a JSON body, a broken multipart
+ * upload): never a 500. Benchmark actions take the hospital only from the member's stored membership — a
+ * `hospital` field in any body is honoured for admins only (requireBenchmarkScope refuses it for members).
+ */
+export async function readBenchmarkForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData()
+  } catch {
+    throw new Response('送信内容を読み取れませんでした。画面のフォームから送信してください。', { status: 400, statusText: 'Bad Request' })
+  }
+}

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync'
 import { toCsv } from '#app/lib/csv.ts'
 import { COUNT_FIELDS, CSV_COLUMNS, type Counts } from './fields.ts'
-import { computeAll, METRICS } from './metrics.ts'
-import { validateSubmission, type SubmissionErrors, type ValidSubmission } from './validate.ts'
+import { computeAll, METRICS, tally } from './metrics.ts'
+import { validateSubmission, type SubmissionErrors, type SubmissionWarnings, type ValidSubmission } from './validate.ts'
 
 /**
  * The CSV of /benchmarks/import, the template and /benchmarks/export.csv: UTF-8 with or without a BOM (Excel
@@ -12,10 +12,11 @@ import { validateSubmission, type SubmissionErrors, type ValidSubmission } from 
  */
 export const MAX_CSV_ROWS = 600
 
-export type CsvRow = { line: number; period: string; errors: SubmissionErrors; value?: ValidSubmission }
+export type CsvRow = { line: number; period: string; errors: SubmissionErrors; warnings: SubmissionWarnings; value?: ValidSubmission }
 export type CsvParseResult = { fileErrors: string[]; rows: CsvRow[]; valid: boolean }
 
-export function parseBenchmarkCsv(input: string, now: Date = new Date()): CsvParseResult {
+/** `confirmed`: the member confirmed the rows' warnings (a checkbox on the save step). */
+export function parseBenchmarkCsv(input: string, now: Date = new Date(), confirmed = false): CsvParseResult {
   const text = input.replace(/^\uFEFF/, '')
   if (!text.trim()) return { fileErrors: ['ファイルが空です。テンプレートの見出し行とデータ行を入れてください。'], rows: [], valid: false }
   let records: string[][]
@@ -38,15 +39,16 @@ export function parseBenchmarkCsv(input: string, now: Date = new Date()): CsvPar
     const raw = Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? '']))
     const period = (raw.period ?? '').trim()
     if (cells.length !== columns.length) {
-      return { line, period, errors: { row: `列の数が見出しと違います（見出し ${columns.length}列、この行 ${cells.length}列）` } }
+      return { line, period, errors: { row: `列の数が見出しと違います（見出し ${columns.length}列、この行 ${cells.length}列）` }, warnings: {} }
     }
-    const result = validateSubmission(raw, now)
+    const result = validateSubmission(raw, now, confirmed)
+    const { warnings } = result
     const errors: SubmissionErrors = result.ok ? {} : { ...result.errors }
     const first = seen.get(period)
     if (period && first !== undefined && !errors.period) errors.period = `対象月 ${period} は ${first}行目にもあります（1か月1行にしてください）`
     else if (period) seen.set(period, line)
-    if (Object.keys(errors).length || !result.ok) return { line, period, errors }
-    return { line, period, errors, value: result.value }
+    if (Object.keys(errors).length || !result.ok) return { line, period, errors, warnings }
+    return { line, period, errors, warnings, value: result.value }
   })
   return { fileErrors: [], rows, valid: rows.every((row) => row.value && !Object.keys(row.errors).length) }
 }
@@ -81,7 +83,7 @@ export function serialiseBenchmarkCsv(rows: readonly ExportRow[]): string {
   return toCsv(
     header,
     rows.map((row) => {
-      const metrics = computeAll(row.counts)
+      const metrics = computeAll(tally(row.counts, row.period))
       return [
         row.period,
         ...COUNT_FIELDS.map((field) => row.counts[field.key]),

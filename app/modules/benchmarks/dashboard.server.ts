@@ -1,15 +1,17 @@
 import { prisma } from '#app/lib/db.server.ts'
-import { BREAKDOWNS, COUNT_KEYS, FIELD_BY_KEY, pickCounts, type Counts } from './fields.ts'
-import { funnelCurve, funnelZone, type FunnelCurvePoint, type FunnelZone } from './funnel.ts'
-import { computeMetric, METRIC_BY_KEY, METRICS, sumCounts, type MetricKey, type MetricValue } from './metrics.ts'
+import { BREAKDOWNS, emptyCounts, FIELD_BY_KEY, pickCounts } from './fields.ts'
+import { expectedCount, funnelCurve, funnelZone, MIN_EXPECTED, overdispersion, type FunnelCurvePoint, type FunnelZone, type Overdispersion } from './funnel.ts'
+import { computeMetric, METRIC_BY_KEY, METRICS, sumTallies, tally, type MetricKey, type MetricValue, type Tally } from './metrics.ts'
 import { addMonths, isPeriod, monthCount, periodsBetween, previousPeriod, type Period } from './period.ts'
 import { BED_BANDS, bedBand, MIN_PEERS, peerStats, positionLabel, type BedBand, type PeerStats } from './peers.ts'
 import { pChart, uChart, type SpcChart } from './spc.ts'
+import { volumeBin, type VolumeBin } from './volume-bins.ts'
 
 /**
- * Everything /benchmarks shows for one hospital and a range of months. Peer figures come from one SQL
- * aggregate (sums per hospital over the range) and one pass in memory; nothing identifying another hospital —
- * its id, name or submitted counts — leaves this module (see docs/decisions/0010-benchmark-peer-statistics.md).
+ * Everything /benchmarks shows for one hospital and a range of months. The hospital's own figures are read live;
+ * everything about other hospitals comes only from closed months (closes.server.ts), without the requesting
+ * hospital, and leaves this module only as tiered percentiles and as funnel points with a binned volume, a
+ * rounded value and no identity (docs/decisions/0035-benchmark-disclosure-control.md).
  */
 export const MAX_RANGE_MONTHS = 60
 export const DEFAULT_RANGE_MONTHS = 12
@@ -36,18 +38,25 @@ export type MetricSummary = {
   band: PeerStats
   overall: PeerStats
   bandPosition: string | null
-  /** For reporting volume and physician share: below the band's P25 (or the guide) is a warning sign. */
+  /** For reporting volume and physician share: below the band's P25 / median (or the guide) is a warning sign. */
   lowWarning: boolean
+  /** The Making Data Count icons of the metric's own control chart over the range. */
+  variation: SpcChart['variation']
+  assurance: SpcChart['assurance']
 }
+
+export type FunnelPeer = { bin: VolumeBin; volume: number; value: number; zone: FunnelZone; lowExpected: boolean }
 
 export type FunnelView = {
   suppressed: boolean
+  /** Other hospitals with data in the closed months of the range. */
   hospitals: number
   target: number | null
   curve: FunnelCurvePoint[]
-  own: { volume: number; value: number; zone: FunnelZone } | null
-  /** Other hospitals, anonymous and rounded: no id, no name, no counts; sorted by volume. */
-  peers: { volume: number; value: number }[]
+  overdispersion: Pick<Overdispersion, 'phi' | 'statistic' | 'critical' | 'overdispersed' | 'tau2'> | null
+  own: { volume: number; value: number; zone: FunnelZone; lowExpected: boolean } | null
+  /** Other hospitals, anonymous: volume only as a bin (plotted at its centre), value rounded; sorted. */
+  peers: FunnelPeer[]
 }
 
 export type Dashboard = {
@@ -55,8 +64,13 @@ export type Dashboard = {
   metric: MetricKey
   band: BedBand | null
   bandLabel: string | null
+  /** The hospital's registered beds (admin-kept), which decide the band. */
+  registeredBeds: number | null
   monthsSubmitted: number
   missingMonths: Period[]
+  /** The closed months in the range: the only months peer figures come from. */
+  closedMonths: number
+  closedThrough: Period | null
   totals: { reports: number; patientDays: number; averageBeds: number | null }
   summaries: MetricSummary[]
   spc: SpcChart
@@ -64,69 +78,95 @@ export type Dashboard = {
   breakdowns: { key: string; label: string; total: number; items: { key: string; label: string; count: number; share: number | null }[] }[]
 }
 
-type HospitalSums = { hospitalId: string; months: number; counts: Counts }
+type PeerSums = { hospitalId: string; band: BedBand; tally: Tally }
 
-export async function sumsPerHospital(range: DashboardRange): Promise<HospitalSums[]> {
-  const sum = Object.fromEntries(COUNT_KEYS.map((key) => [key, true])) as Record<(typeof COUNT_KEYS)[number], true>
-  const groups = await prisma.benchmarkSubmission.groupBy({
-    by: ['hospitalId'],
-    where: { period: { gte: range.from, lte: range.to } },
-    _sum: sum,
-    _count: { _all: true },
+/**
+ * Other hospitals' sums over the closed months of the range (one GROUP BY on the frozen table), each with the
+ * band of its registered beds. The requesting hospital is left out in SQL.
+ */
+export async function peerSums(range: DashboardRange, excludeHospitalId: string): Promise<PeerSums[]> {
+  const [groups, hospitals] = await Promise.all([
+    prisma.benchmarkPeerClose.groupBy({
+      by: ['hospitalId'],
+      where: { period: { gte: range.from, lte: range.to }, hospitalId: { not: excludeHospitalId } },
+      _sum: { reports: true, physicianReports: true, harmReports: true, medicationReports: true, falls: true, injuriousFalls: true, patientDays: true, bedDays: true },
+    }),
+    prisma.hospital.findMany({ select: { id: true, beds: true } }),
+  ])
+  const beds = new Map(hospitals.map((hospital) => [hospital.id, hospital.beds]))
+  return groups.flatMap((group) => {
+    const registered = beds.get(group.hospitalId)
+    if (registered === undefined) return []
+    const sum = group._sum
+    // Only the fields the six metrics read are frozen; the harm levels are carried as one sum in level3b.
+    const counts = {
+      ...emptyCounts(),
+      reportsTotal: sum.reports ?? 0,
+      byPhysician: sum.physicianReports ?? 0,
+      level3b: sum.harmReports ?? 0,
+      catMedication: sum.medicationReports ?? 0,
+      falls: sum.falls ?? 0,
+      fallsInjury: sum.injuriousFalls ?? 0,
+      patientDays: sum.patientDays ?? 0,
+    }
+    return [{ hospitalId: group.hospitalId, band: bedBand(registered), tally: { ...counts, bedDays: sum.bedDays ?? 0 } }]
   })
-  return groups.map((group) => ({
-    hospitalId: group.hospitalId,
-    months: group._count._all,
-    counts: Object.fromEntries(COUNT_KEYS.map((key) => [key, group._sum[key] ?? 0])) as Counts,
-  }))
 }
 
-// Peer points are rounded before they leave the server: volume to 2 significant figures, value to the metric's
-// digits (+1), so a point cannot be turned back into a hospital's submitted counts.
-const roundSignificant = (value: number, digits = 2) => (value === 0 ? 0 : Number(value.toPrecision(digits)))
+// Peer values are rounded before they leave the server (to the metric's digits + 1, shares + 3).
 const roundTo = (value: number, digits: number) => Number(value.toFixed(digits))
 
 export async function loadDashboard(input: { hospitalId: string; range: DashboardRange; metric: MetricKey }): Promise<Dashboard> {
   const { hospitalId, range, metric: metricKey } = input
   const metric = METRIC_BY_KEY[metricKey]
-  const [rows, sums] = await Promise.all([
+  const [hospital, rows, peers, closes] = await Promise.all([
+    prisma.hospital.findUnique({ where: { id: hospitalId }, select: { beds: true } }),
     prisma.benchmarkSubmission.findMany({ where: { hospitalId, period: { gte: range.from, lte: range.to } }, orderBy: { period: 'asc' } }),
-    sumsPerHospital(range),
+    peerSums(range, hospitalId),
+    prisma.benchmarkClose.findMany({ where: { period: { gte: range.from, lte: range.to } }, select: { period: true }, orderBy: { period: 'asc' } }),
   ])
-  const ownMonths = rows.map((row) => ({ period: row.period, counts: pickCounts(row) }))
-  const ownCounts = sumCounts(ownMonths.map((month) => month.counts))
-  const averageBeds = ownMonths.length ? ownCounts.beds / ownMonths.length : null
-  const band = averageBeds === null ? null : bedBand(averageBeds)
-  const bandOf = (h: HospitalSums) => bedBand(h.counts.beds / h.months)
+  const ownMonths = rows.map((row) => ({ period: row.period, tally: tally(pickCounts(row), row.period) }))
+  const own = sumTallies(ownMonths.map((month) => month.tally))
+  const averageBeds = ownMonths.length ? own.beds / ownMonths.length : null
+  // The band comes from the registered beds an admin keeps, never from submitted figures.
+  const registeredBeds = hospital?.beds ?? null
+  const band = registeredBeds === null ? null : bedBand(registeredBeds)
+
+  const periods = periodsBetween(range.from, range.to)
+  const chartFor = (definition: (typeof METRICS)[number]) => {
+    const input = periods.flatMap((period) => {
+      const month = ownMonths.find((m) => m.period === period)
+      return month ? [{ period, numerator: definition.numerator(month.tally), denominator: definition.denominator(month.tally) }] : []
+    })
+    const options = { scale: definition.scale, polarity: definition.polarity, target: definition.target }
+    return definition.kind === 'rate' ? uChart(input, options) : pChart(input, options)
+  }
 
   const summaries = METRICS.map((definition): MetricSummary => {
-    const own = computeMetric(definition, ownCounts)
-    const values = (group: HospitalSums[]) => group.map((h) => computeMetric(definition, h.counts).value).filter((v): v is number => v !== null)
-    const bandStats = peerStats(values(band ? sums.filter((h) => bandOf(h) === band) : []))
-    const overall = peerStats(values(sums))
+    const ownValue = computeMetric(definition, own)
+    const values = (group: PeerSums[]) => group.map((h) => computeMetric(definition, h.tally).value).filter((v): v is number => v !== null)
+    const bandStats = peerStats(values(band ? peers.filter((h) => h.band === band) : []))
+    const overall = peerStats(values(peers))
     const lowGuide = definition.guides.length ? Math.min(...definition.guides.map((guide) => guide.value)) : null
-    const lowWarning =
-      definition.lowIsWarning &&
-      own.value !== null &&
-      ((!bandStats.suppressed && own.value < bandStats.p25) || (lowGuide !== null && own.value < lowGuide))
-    return { key: definition.key, own, band: bandStats, overall, bandPosition: positionLabel(own.value, bandStats), lowWarning }
+    const bandLow = bandStats.suppressed ? null : (bandStats.p25 ?? bandStats.median)
+    const lowWarning = definition.lowIsWarning && ownValue.value !== null && ((bandLow !== null && ownValue.value < bandLow) || (lowGuide !== null && ownValue.value < lowGuide))
+    const chart = definition.key === metricKey ? null : chartFor(definition)
+    const icons = chart ?? { variation: 'none' as const, assurance: 'none' as const }
+    return { key: definition.key, own: ownValue, band: bandStats, overall, bandPosition: positionLabel(ownValue.value, bandStats), lowWarning, variation: icons.variation, assurance: icons.assurance }
   })
-
-  const spcInput = periodsBetween(range.from, range.to).flatMap((period) => {
-    const month = ownMonths.find((m) => m.period === period)
-    return month ? [{ period, numerator: metric.numerator(month.counts), denominator: metric.denominator(month.counts) }] : []
-  })
-  const spc = metric.kind === 'rate' ? uChart(spcInput, metric.scale) : pChart(spcInput)
+  const spc = chartFor(metric)
+  const selected = summaries.find((s) => s.key === metricKey)
+  if (selected) Object.assign(selected, { variation: spc.variation, assurance: spc.assurance })
 
   const breakdowns = BREAKDOWNS.map((breakdown) => ({
     key: breakdown.key,
     label: breakdown.label,
-    total: ownCounts.reportsTotal,
+    total: own.reportsTotal,
     items: breakdown.keys.map((key) => ({
       key,
       label: FIELD_BY_KEY[key].label,
-      count: ownCounts[key],
-      share: ownCounts.reportsTotal > 0 ? ownCounts[key] / ownCounts.reportsTotal : null,
+      count: own[key],
+      share: own.reportsTotal > 0 ? own[key] / own.reportsTotal : null,
     })),
   }))
 
@@ -136,44 +176,66 @@ export async function loadDashboard(input: { hospitalId: string; range: Dashboar
     metric: metricKey,
     band,
     bandLabel: band ? BED_BANDS[band] : null,
+    registeredBeds,
     monthsSubmitted: ownMonths.length,
-    missingMonths: periodsBetween(range.from, range.to).filter((period) => !submitted.has(period)),
-    totals: { reports: ownCounts.reportsTotal, patientDays: ownCounts.patientDays, averageBeds },
+    missingMonths: periods.filter((period) => !submitted.has(period)),
+    closedMonths: closes.length,
+    closedThrough: closes.at(-1)?.period ?? null,
+    totals: { reports: own.reportsTotal, patientDays: own.patientDays, averageBeds },
     summaries,
     spc,
-    funnel: buildFunnel(metricKey, hospitalId, sums),
+    funnel: buildFunnel(metricKey, own, peers),
     breakdowns,
   }
 }
 
-function buildFunnel(metricKey: MetricKey, hospitalId: string, sums: HospitalSums[]): FunnelView {
+/**
+ * The funnel: target, limits and over-dispersion from the other hospitals (closed months); the own point from
+ * its live figures. Nothing is drawn from fewer than MIN_PEERS others.
+ */
+export function buildFunnel(metricKey: MetricKey, own: Tally, peers: readonly PeerSums[]): FunnelView {
   const metric = METRIC_BY_KEY[metricKey]
-  const points = sums
-    .map((h) => ({ hospitalId: h.hospitalId, numerator: metric.numerator(h.counts), volume: metric.denominator(h.counts) }))
-    .filter((point) => point.volume > 0)
-  if (points.length < MIN_PEERS) return { suppressed: true, hospitals: points.length, target: null, curve: [], own: null, peers: [] }
-  const numerator = points.reduce((sum, point) => sum + point.numerator, 0)
-  const volume = points.reduce((sum, point) => sum + point.volume, 0)
-  const target = numerator / volume
-  const volumes = points.map((point) => point.volume)
-  const curve = funnelCurve(metric.kind, target, Math.min(...volumes) * 0.8, Math.max(...volumes) * 1.2, metric.scale)
-  const ownPoint = points.find((point) => point.hospitalId === hospitalId)
+  const points = peers.map((h) => ({ numerator: metric.numerator(h.tally), volume: metric.denominator(h.tally) })).filter((point) => point.volume > 0)
+  const empty: FunnelView = { suppressed: true, hospitals: points.length, target: null, curve: [], overdispersion: null, own: null, peers: [] }
+  if (points.length < MIN_PEERS) return empty
+  const target = points.reduce((sum, point) => sum + point.numerator, 0) / points.reduce((sum, point) => sum + point.volume, 0)
+  const dispersion = overdispersion(metric.kind, target, points)
+  const tau2 = dispersion.tau2
+  const ownVolume = metric.denominator(own)
+  const ownPoint =
+    ownVolume > 0
+      ? {
+          volume: ownVolume,
+          value: (metric.numerator(own) / ownVolume) * metric.scale,
+          zone: funnelZone(metric.kind, target, ownVolume, metric.numerator(own) / ownVolume, tau2),
+          lowExpected: expectedCount(target, ownVolume) < MIN_EXPECTED,
+        }
+      : null
   const digits = metric.kind === 'proportion' ? metric.digits + 3 : metric.digits + 1
+  const peerPoints = points
+    .map((point): FunnelPeer => {
+      const bin = volumeBin(point.volume)
+      const value = point.numerator / point.volume
+      return {
+        bin,
+        volume: bin.centre,
+        value: roundTo(value * metric.scale, digits),
+        zone: funnelZone(metric.kind, target, point.volume, value, tau2),
+        lowExpected: expectedCount(target, point.volume) < MIN_EXPECTED,
+      }
+    })
+    .sort((a, b) => a.volume - b.volume || a.value - b.value)
+  // The curve spans whole bins (and the own volume), never a peer's exact smallest or largest volume.
+  const edges = peerPoints.flatMap((point) => [point.bin.from, point.bin.to])
+  const minVolume = Math.min(...edges, ...(ownPoint ? [ownPoint.volume] : []))
+  const maxVolume = Math.max(...edges, ...(ownPoint ? [ownPoint.volume] : []))
   return {
     suppressed: false,
     hospitals: points.length,
     target: target * metric.scale,
-    curve,
-    own: ownPoint
-      ? {
-          volume: ownPoint.volume,
-          value: (ownPoint.numerator / ownPoint.volume) * metric.scale,
-          zone: funnelZone(metric.kind, target, ownPoint.volume, ownPoint.numerator / ownPoint.volume),
-        }
-      : null,
-    peers: points
-      .filter((point) => point.hospitalId !== hospitalId)
-      .map((point) => ({ volume: roundSignificant(point.volume), value: roundTo((point.numerator / point.volume) * metric.scale, digits) }))
-      .sort((a, b) => a.volume - b.volume || a.value - b.value),
+    curve: funnelCurve(metric.kind, target, minVolume, maxVolume, metric.scale, 40, tau2),
+    overdispersion: { phi: dispersion.phi, statistic: dispersion.statistic, critical: dispersion.critical, overdispersed: dispersion.overdispersed, tau2: tau2 * metric.scale ** 2 },
+    own: ownPoint,
+    peers: peerPoints,
   }
 }

@@ -1,27 +1,36 @@
 import { describe, expect, test } from 'vitest'
 import { emptyCounts, type Counts } from './fields.ts'
-import { computeAll, computeMetric, formatMetric, METRIC_BY_KEY, reportsPerBedYear, reportsPerBedYearOverRange, sumCounts } from './metrics.ts'
+import { computeAll, computeMetric, daysInMonth, formatMetric, METRIC_BY_KEY, reportsPerBedYear, sumTallies, tally } from './metrics.ts'
 
-const month = (overrides: Partial<Counts>): Counts => ({ ...emptyCounts(), ...overrides })
+const month = (overrides: Partial<Counts>, period = '2025-04') => tally({ ...emptyCounts(), ...overrides }, period)
 
 describe('metrics against hand-computed figures', () => {
-  test('reports per bed-year for one month: 150 reports, 400 beds → 150 ÷ 400 × 12 = 4.5', () => {
-    expect(reportsPerBedYear(150, 400)).toBe(4.5)
-    expect(computeMetric(METRIC_BY_KEY.reportsPerBedYear, month({ reportsTotal: 150, beds: 400 })).value).toBeCloseTo(4.5, 10)
+  test('reports per bed-year for one month: exposure is bed-days ÷ 365 (domain.md), not beds ÷ 12', () => {
+    // April: 150 reports, 400 beds × 30 days = 12,000 bed-days = 32.877 bed-years → 150 ÷ 32.877 = 4.5625
+    expect(daysInMonth('2025-04')).toBe(30)
+    expect(reportsPerBedYear(150, 400, 30)).toBeCloseTo(4.5625, 10)
+    expect(computeMetric(METRIC_BY_KEY.reportsPerBedYear, month({ reportsTotal: 150, beds: 400 })).value).toBeCloseTo(4.5625, 10)
   })
 
-  test('over a range: sum of reports ÷ average beds × 12 ÷ months, the same as from summed counts', () => {
-    // 360 reports; average beds (400 + 400 + 440) ÷ 3 = 413.33; 360 ÷ 413.33 × 12 ÷ 3 = 3.48387…
+  test('a February at the same daily rate reads the same as a January (beds ÷ 12 read it 7.9 % low)', () => {
+    // 4 reports a day in both months, 400 beds
+    const january = computeMetric(METRIC_BY_KEY.reportsPerBedYear, month({ reportsTotal: 31 * 4, beds: 400 }, '2025-01'))
+    const february = computeMetric(METRIC_BY_KEY.reportsPerBedYear, month({ reportsTotal: 28 * 4, beds: 400 }, '2025-02'))
+    expect(january.value).toBeCloseTo(february.value ?? 0, 10)
+    expect(january.value).toBeCloseTo(3.65, 10) // 4 reports a day ÷ 400 beds × 365
+    expect(daysInMonth('2024-02')).toBe(29)
+  })
+
+  test('over a range: Σreports ÷ (Σbed-days ÷ 365)', () => {
+    // 100 + 140 + 120 = 360 reports; bed-days 400 × 31 + 400 × 28 + 440 × 31 = 37,240 → 102.027 bed-years → 3.52846
     const months = [
-      { reports: 100, beds: 400 },
-      { reports: 140, beds: 400 },
-      { reports: 120, beds: 440 },
+      month({ reportsTotal: 100, beds: 400 }, '2025-01'),
+      month({ reportsTotal: 140, beds: 400 }, '2025-02'),
+      month({ reportsTotal: 120, beds: 440 }, '2025-03'),
     ]
-    expect(reportsPerBedYearOverRange(months)).toBeCloseTo(3.483871, 6)
-    const summed = sumCounts(months.map((m) => month({ reportsTotal: m.reports, beds: m.beds })))
-    const metric = computeMetric(METRIC_BY_KEY.reportsPerBedYear, summed)
-    expect(metric.value).toBeCloseTo(3.483871, 6)
-    expect(metric.denominator).toBeCloseTo(1240 / 12, 10) // bed-years
+    const metric = computeMetric(METRIC_BY_KEY.reportsPerBedYear, sumTallies(months))
+    expect(metric.denominator).toBeCloseTo(37_240 / 365, 10)
+    expect(metric.value).toBeCloseTo(3.528464, 6)
   })
 
   test('shares and rates', () => {
@@ -46,10 +55,9 @@ describe('metrics against hand-computed figures', () => {
   })
 
   test('a zero denominator gives no value, never Infinity or NaN', () => {
-    const all = computeAll(emptyCounts())
+    const all = computeAll(month({}))
     for (const metric of Object.values(all)) expect(metric.value).toBeNull()
-    expect(reportsPerBedYear(10, 0)).toBeNull()
-    expect(reportsPerBedYearOverRange([])).toBeNull()
+    expect(reportsPerBedYear(10, 0, 30)).toBeNull()
   })
 
   test('formatting: shares as percentages, rates with their digits', () => {

@@ -1,10 +1,13 @@
 import { COUNT_KEYS, HARM_LEVEL_KEYS, type Counts } from './fields.ts'
+import type { Period } from './period.ts'
+import type { Polarity } from './spc.ts'
 
 /**
  * The six risk-volume metrics (../shared/domain.md "Benchmark metrics"). Each is numerator ÷ denominator ×
  * scale, so one month and a range of months are computed the same way from summed counts:
- * - reports per bed-year: the denominator is bed-years (beds ÷ 12 per month), so over a range it is
- *   Σreports ÷ (Σbeds ÷ 12) — the same as "sum of reports ÷ average beds × 12 ÷ months".
+ * - reports per bed-year: the denominator is bed-years, bed-days ÷ 365 with bed-days = beds × days in the month
+ *   (../shared/domain.md: "Exposure per month is bed-days/365, not beds/12" — beds/12 reads a February 7.9 %
+ *   low at the same daily rate). Over a range it is Σreports ÷ (Σbed-days ÷ 365).
  * - shares: numerator ÷ all reports (a proportion 0–1).
  * - falls: ÷ patient-days × 1,000.
  * "Rate" metrics get u-charts and Poisson funnels, "proportion" metrics p-charts and binomial funnels.
@@ -12,6 +15,9 @@ import { COUNT_KEYS, HARM_LEVEL_KEYS, type Counts } from './fields.ts'
 export type MetricKey = 'reportsPerBedYear' | 'physicianShare' | 'level3bPlusShare' | 'fallsPer1000' | 'injuriousFallsPer1000' | 'medicationShare'
 
 export type MetricKind = 'rate' | 'proportion'
+
+/** Counts plus the month's bed-days (beds × days in the month), which a month's own figures cannot carry. */
+export type Tally = Counts & { bedDays: number }
 export type Guide = { value: number; label: string }
 
 export type MetricDefinition = {
@@ -20,8 +26,8 @@ export type MetricDefinition = {
   short: string
   kind: MetricKind
   csvColumn: string
-  numerator: (counts: Counts) => number
-  denominator: (counts: Counts) => number
+  numerator: (counts: Tally) => number
+  denominator: (counts: Tally) => number
   scale: number
   numeratorLabel: string
   denominatorLabel: string
@@ -32,6 +38,10 @@ export type MetricDefinition = {
   guideNote: string
   /** For reporting volume, low is the warning sign (a quiet reporting culture), not a good result. */
   lowIsWarning: boolean
+  /** Which direction is better, for the Making Data Count icons; neutral where a change is not good or bad per se. */
+  polarity: Polarity
+  /** The target the assurance icon tests (the metric's own unit before scaling); null: no accepted target. */
+  target: number | null
 }
 
 const harm = (c: Counts) => HARM_LEVEL_KEYS.reduce((sum, key) => sum + c[key], 0)
@@ -44,7 +54,7 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'rate',
     csvColumn: 'reports_per_bed_year',
     numerator: (c) => c.reportsTotal,
-    denominator: (c) => c.beds / 12,
+    denominator: (c) => c.bedDays / 365,
     scale: 1,
     numeratorLabel: 'インシデント報告',
     denominatorLabel: '病床・年',
@@ -56,6 +66,8 @@ export const METRICS: readonly MetricDefinition[] = [
     ],
     guideNote: '目安は1床あたり年5件。国内の中央値は2.7件（2011）→3.3件（2015）。報告が多いことは報告文化が根づいている表れで、少ないことが警告サインです。',
     lowIsWarning: true,
+    polarity: 'higher-better',
+    target: 5,
   },
   {
     key: 'physicianShare',
@@ -76,6 +88,8 @@ export const METRICS: readonly MetricDefinition[] = [
     ],
     guideNote: '目標は約10%、実際には6%前後が多くみられます。医師の報告が少ないことは、医師が報告に参加していないサインです。',
     lowIsWarning: true,
+    polarity: 'higher-better',
+    target: 0.1,
   },
   {
     key: 'level3bPlusShare',
@@ -96,6 +110,8 @@ export const METRICS: readonly MetricDefinition[] = [
     ],
     guideNote: '目安は2〜3%。報告総数が少ないと、重大事象の割合は見かけ上高くなります。',
     lowIsWarning: false,
+    polarity: 'neutral',
+    target: null,
   },
   {
     key: 'fallsPer1000',
@@ -116,6 +132,8 @@ export const METRICS: readonly MetricDefinition[] = [
     ],
     guideNote: '国内平均 2.57‰（2013）、米国 約3.7‰。',
     lowIsWarning: false,
+    polarity: 'lower-better',
+    target: null,
   },
   {
     key: 'injuriousFallsPer1000',
@@ -133,6 +151,8 @@ export const METRICS: readonly MetricDefinition[] = [
     guides: [{ value: 0.05, label: 'レベル4以上 約0.05‰' }],
     guideNote: 'ここではレベル3b以上を数えます。参考値の約0.05‰はレベル4以上の値なので、これより高く出るのが普通です。',
     lowIsWarning: false,
+    polarity: 'lower-better',
+    target: null,
   },
   {
     key: 'medicationShare',
@@ -150,6 +170,8 @@ export const METRICS: readonly MetricDefinition[] = [
     guides: [],
     guideNote: '確立した目標値はありません。自院の推移と同規模病院の分布を比べてください。',
     lowIsWarning: false,
+    polarity: 'neutral',
+    target: null,
   },
 ]
 
@@ -162,31 +184,38 @@ export function isMetricKey(value: string | null | undefined): value is MetricKe
 /** A metric's value with what it was computed from (every figure shows its denominator). */
 export type MetricValue = { value: number | null; numerator: number; denominator: number }
 
-export function computeMetric(metric: MetricDefinition, counts: Counts): MetricValue {
+export function computeMetric(metric: MetricDefinition, counts: Tally): MetricValue {
   const numerator = metric.numerator(counts)
   const denominator = metric.denominator(counts)
   return { value: denominator > 0 ? (numerator / denominator) * metric.scale : null, numerator, denominator }
 }
 
-export function computeAll(counts: Counts): Record<MetricKey, MetricValue> {
+export function computeAll(counts: Tally): Record<MetricKey, MetricValue> {
   return Object.fromEntries(METRICS.map((metric) => [metric.key, computeMetric(metric, counts)])) as Record<MetricKey, MetricValue>
 }
 
-/** Adds up months (or hospitals) field by field. */
-export function sumCounts(rows: readonly Counts[]): Counts {
-  const total = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts
-  for (const row of rows) for (const key of COUNT_KEYS) total[key] += row[key]
+export function daysInMonth(period: Period): number {
+  const [year, month] = period.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** One month's counts with its bed-days. */
+export function tally(counts: Counts, period: Period): Tally {
+  return { ...counts, bedDays: counts.beds * daysInMonth(period) }
+}
+
+/** Adds up months (or hospitals) field by field, bed-days included. */
+export function sumTallies(rows: readonly Tally[]): Tally {
+  const total = { ...(Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts), bedDays: 0 }
+  for (const row of rows) {
+    for (const key of COUNT_KEYS) total[key] += row[key]
+    total.bedDays += row.bedDays
+  }
   return total
 }
 
-// The named formulas of the issue, for readers and tests.
-export const reportsPerBedYear = (reports: number, beds: number) => (beds > 0 ? (reports / beds) * 12 : null)
-export function reportsPerBedYearOverRange(months: readonly { reports: number; beds: number }[]): number | null {
-  if (!months.length) return null
-  const reports = months.reduce((sum, month) => sum + month.reports, 0)
-  const averageBeds = months.reduce((sum, month) => sum + month.beds, 0) / months.length
-  return averageBeds > 0 ? ((reports / averageBeds) * 12) / months.length : null
-}
+// The named formula of the issue, for readers and tests: reports ÷ (beds × days ÷ 365).
+export const reportsPerBedYear = (reports: number, beds: number, days: number) => (beds > 0 && days > 0 ? reports / ((beds * days) / 365) : null)
 
 /** Writes a value in the metric's unit: shares as percentages, rates with their digits. */
 export function formatMetric(metric: MetricDefinition, value: number | null | undefined): string {

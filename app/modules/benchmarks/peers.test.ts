@@ -15,9 +15,9 @@ describe('percentiles (linear interpolation, type 7)', () => {
     expect(percentile(values, p)).toBeCloseTo(expected, 10)
   })
 
-  test('peer statistics sort their input', () => {
+  test('peer statistics sort their input; 10 hospitals get quartiles but no P10/P90', () => {
     const stats = peerStats([10, 1, 9, 2, 8, 3, 7, 4, 6, 5])
-    expect(stats).toEqual({ suppressed: false, hospitals: 10, p10: 1.9, p25: 3.25, median: 5.5, p75: 7.75, p90: 9.1 })
+    expect(stats).toEqual({ suppressed: false, hospitals: 10, p10: null, p25: 3.25, median: 5.5, p75: 7.75, p90: null })
   })
 })
 
@@ -26,10 +26,15 @@ describe('suppression below 5 hospitals', () => {
     expect(MIN_PEERS).toBe(5)
     expect(peerStats([1, 2, 3, 4])).toEqual({ suppressed: true, hospitals: 4 })
   })
-  test('5 hospitals: shown', () => {
-    const stats = peerStats([1, 2, 3, 4, 5])
-    expect(stats.suppressed).toBe(false)
-    if (!stats.suppressed) expect(stats.median).toBe(3)
+  test('5–9 hospitals: the median only (five type-7 percentiles of 5 values would give back all five)', () => {
+    expect(peerStats([1, 2, 3, 4, 5])).toEqual({ suppressed: false, hospitals: 5, median: 3, p25: null, p75: null, p10: null, p90: null })
+    expect(peerStats([1, 2, 3, 4, 5, 6, 7, 8, 9])).toMatchObject({ median: 5, p25: null, p10: null })
+  })
+  test('20 hospitals: P10 and P90 too (1…20: P10 = 1 + 19 × 0.1 = 2.9, P90 = 18.1)', () => {
+    const stats = peerStats(Array.from({ length: 20 }, (_, i) => i + 1))
+    expect(stats).toMatchObject({ hospitals: 20, p25: 5.75, median: 10.5, p75: 15.25 })
+    if (!stats.suppressed) expect(stats.p10).toBeCloseTo(2.9, 10)
+    if (!stats.suppressed) expect(stats.p90).toBeCloseTo(18.1, 10)
   })
   test('values that are not numbers do not count as hospitals', () => {
     expect(peerStats([1, 2, 3, 4, Number.NaN]).suppressed).toBe(true)
@@ -48,10 +53,14 @@ describe('bed bands', () => {
   })
 })
 
-test('position in words', () => {
-  const stats = peerStats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-  expect(positionLabel(1.5, stats)).toBe('下位10%未満')
-  expect(positionLabel(5, stats)).toBe('中央50%の範囲')
-  expect(positionLabel(9.5, stats)).toBe('上位10%')
+test('position in words, only as fine as the published statistics', () => {
+  const twenty = peerStats(Array.from({ length: 20 }, (_, i) => i + 1))
+  expect(positionLabel(1.5, twenty)).toBe('下位10%未満')
+  expect(positionLabel(10, twenty)).toBe('中央50%の範囲')
+  expect(positionLabel(19.5, twenty)).toBe('上位10%')
+  const ten = peerStats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+  expect(positionLabel(1.5, ten)).toBe('下位25%未満')
+  expect(positionLabel(9.5, ten)).toBe('上位25%')
+  expect(positionLabel(2, peerStats([1, 2, 3, 4, 5]))).toBe('中央値より低い')
   expect(positionLabel(5, peerStats([1]))).toBeNull()
 })

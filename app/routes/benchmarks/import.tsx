@@ -2,11 +2,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterSelect } from '#app/components/ui/filters.tsx'
-import { hospitalQuery, requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
+import { hospitalQuery, readBenchmarkForm, requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
 import { MAX_CSV_ROWS, parseBenchmarkCsv } from '#app/modules/benchmarks/csv.ts'
 import { BREAKDOWNS, COUNT_FIELDS, CSV_COLUMNS } from '#app/modules/benchmarks/fields.ts'
 import { formatPeriod, isPeriod } from '#app/modules/benchmarks/period.ts'
 import { existingPeriods, importMonths } from '#app/modules/benchmarks/submissions.server.ts'
+import { CONFIRM_FIELD } from '#app/modules/benchmarks/validate.ts'
 
 export const meta: MetaFunction = () => [{ title: 'CSV取り込み | リスク量・ベンチマーキング | QSO Hub' }]
 
@@ -18,8 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { hospital: scope.hospital, hospitals: scope.hospitals, canChooseHospital: scope.canChooseHospital, query: hospitalQuery(scope) }
 }
 
-type PreviewRow = { line: number; period: string; status: 'new' | 'replace' | 'error'; messages: string[] }
-type Preview = { fileErrors: string[]; rows: PreviewRow[]; valid: boolean; csv: string }
+type PreviewRow = { line: number; period: string; status: 'new' | 'replace' | 'error'; messages: string[]; warnings: string[] }
+type Preview = { fileErrors: string[]; rows: PreviewRow[]; valid: boolean; needsConfirmation: boolean; csv: string }
 
 /**
  * Two steps, no state on the server between them: "preview" reads the uploaded file and shows every row's
@@ -27,7 +28,7 @@ type Preview = { fileErrors: string[]; rows: PreviewRow[]; valid: boolean; csv: 
  * one transaction (each month in the file replaces that month).
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readBenchmarkForm(request)
   const scope = await requireBenchmarkScope(request, typeof form.get('hospital') === 'string' ? (form.get('hospital') as string) : null)
   const hospital = requireScopedHospital(scope)
   const intent = form.get('intent')
@@ -44,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (text.includes('\uFFFD')) {
     return data({ preview: failure('文字コードが UTF-8 ではないようです。Excel では「CSV UTF-8（コンマ区切り）」で保存してください。'), imported: null }, { status: 400 })
   }
-  const parsed = parseBenchmarkCsv(text)
+  const confirmed = form.get(CONFIRM_FIELD) === 'on'
+  const parsed = parseBenchmarkCsv(text, new Date(), confirmed)
   const periods = parsed.rows.map((row) => row.period).filter(isPeriod)
   const existing = new Set(await existingPeriods(hospital.id, periods))
   const labels: Record<string, string> = {
@@ -53,16 +55,21 @@ export async function action({ request }: ActionFunctionArgs) {
     ...Object.fromEntries(COUNT_FIELDS.map((field) => [field.column, field.column])),
     ...Object.fromEntries(BREAKDOWNS.map((breakdown) => [breakdown.key, '内訳'])),
   }
-  const preview: Preview = {
-    fileErrors: parsed.fileErrors,
-    valid: parsed.valid,
-    csv: text,
-    rows: parsed.rows.map((row) => {
-      const messages = Object.entries(row.errors).map(([key, message]) => `${labels[key] ?? key}: ${message}`)
-      return { line: row.line, period: row.period, status: messages.length ? 'error' : existing.has(row.period) ? 'replace' : 'new', messages }
-    }),
+  // A row whose only problems are warnings (falls above 療養上の世話) can be saved once the member confirms them.
+  const rows = parsed.rows.map((row): PreviewRow => {
+    const errorKeys = Object.keys(row.errors).filter((key) => row.errors[key] !== row.warnings[key])
+    const messages = errorKeys.map((key) => `${labels[key] ?? key}: ${row.errors[key]}`)
+    const warnings = Object.entries(row.warnings).map(([key, message]) => `${labels[key] ?? key}: ${message}`)
+    return { line: row.line, period: row.period, status: messages.length ? 'error' : existing.has(row.period) ? 'replace' : 'new', messages, warnings }
+  })
+  const savable = !parsed.fileErrors.length && rows.length > 0 && rows.every((row) => row.status !== 'error')
+  const needsConfirmation = rows.some((row) => row.warnings.length > 0)
+  const preview: Preview = { fileErrors: parsed.fileErrors, valid: savable, needsConfirmation, csv: text, rows }
+  if (intent === 'save' && savable && !parsed.valid) {
+    const unconfirmed = { ...preview, fileErrors: ['「確認」の行があります。内容を確かめて「確認しました」にチェックを入れてから取り込んでください（まだ何も保存していません）。'] }
+    return data({ preview: unconfirmed, imported: null }, { status: 400 })
   }
-  if (intent !== 'save' || !parsed.valid) return data({ preview, imported: null }, { status: parsed.valid ? 200 : 400 })
+  if (intent !== 'save' || !parsed.valid) return data({ preview, imported: null }, { status: savable ? 200 : 400 })
   const outcomes = await importMonths({
     hospitalId: hospital.id,
     actorId: scope.user.id,
@@ -73,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { preview: null, imported: { months: outcomes.length, created: count('created'), corrected: count('corrected'), unchanged: count('unchanged') } }
 }
 
-const failure = (message: string): Preview => ({ fileErrors: [message], rows: [], valid: false, csv: '' })
+const failure = (message: string): Preview => ({ fileErrors: [message], rows: [], valid: false, needsConfirmation: false, csv: '' })
 
 const STATUS = { new: '新規', replace: '置き換え', error: 'エラー' } as const
 
@@ -207,10 +214,15 @@ export default function BenchmarkImport() {
                               <span className={`badge ${row.status === 'error' ? 'badge--danger' : row.status === 'replace' ? 'badge--primary' : 'badge--success'}`}>{STATUS[row.status]}</span>
                             </td>
                             <td>
-                              {row.messages.length ? (
+                              {row.messages.length || row.warnings.length ? (
                                 <ul className="benchmark-plain-list">
                                   {row.messages.map((message) => (
                                     <li key={message}>{message}</li>
+                                  ))}
+                                  {row.warnings.map((message) => (
+                                    <li key={message} className="benchmark-warning">
+                                      確認: {message}
+                                    </li>
                                   ))}
                                 </ul>
                               ) : (
@@ -226,6 +238,13 @@ export default function BenchmarkImport() {
                     <Form method="post">
                       {hospitalId ? <input type="hidden" name="hospital" value={hospitalId} /> : null}
                       <input type="hidden" name="csv" value={preview.csv} />
+                      {preview.needsConfirmation ? (
+                        <div className="field">
+                          <label>
+                            <input type="checkbox" name={CONFIRM_FIELD} required /> 「確認」の行の内容を確認しました（このまま取り込みます）
+                          </label>
+                        </div>
+                      ) : null}
                       <button type="submit" name="intent" value="save" className="button button--primary" disabled={busy}>
                         取り込む
                       </button>

@@ -8,9 +8,11 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterSelect } from '#app/components/ui/filters.tsx'
 import { formatNumber } from '#app/lib/format.ts'
 import { hospitalQuery, requireBenchmarkScope } from '#app/modules/benchmarks/access.server.ts'
+import { CLOSE_DAY, closeDueMonths } from '#app/modules/benchmarks/closes.server.ts'
 import { loadDashboard, resolveRange, type Dashboard, type MetricSummary } from '#app/modules/benchmarks/dashboard.server.ts'
 import { formatDenominator, formatMetric, isMetricKey, METRIC_BY_KEY, METRICS, metricUnit, type MetricDefinition } from '#app/modules/benchmarks/metrics.ts'
-import { MIN_PEERS, type PeerStats } from '#app/modules/benchmarks/peers.ts'
+import { MIN_PEERS, MIN_PEERS_DECILES, MIN_PEERS_QUARTILES, type PeerStats } from '#app/modules/benchmarks/peers.ts'
+import { ASSURANCE_LABELS, VARIATION_LABELS, type Assurance, type SpcPoint, type Variation } from '#app/modules/benchmarks/spc.ts'
 import { formatPeriod } from '#app/modules/benchmarks/period.ts'
 
 export const meta: MetaFunction = () => [{ title: 'リスク量・ベンチマーキング | QSO Hub' }]
@@ -21,14 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const metricParam = url.searchParams.get('metric')
   const metric = isMetricKey(metricParam) ? metricParam : 'reportsPerBedYear'
   const base = { hospital: scope.hospital, hospitals: scope.hospitals, canChooseHospital: scope.canChooseHospital, query: hospitalQuery(scope) }
-  if (!scope.hospital) return { ...base, dashboard: null }
+  if (!scope.hospital) return { ...base, dashboard: null, closeDay: CLOSE_DAY }
+  // Months whose close is due are frozen before peer figures are read (no scheduler needed).
+  await closeDueMonths()
   const range = await resolveRange(scope.hospital.id, url.searchParams.get('from'), url.searchParams.get('to'))
   const dashboard = await loadDashboard({ hospitalId: scope.hospital.id, range, metric })
-  return { ...base, dashboard }
+  return { ...base, dashboard, closeDay: CLOSE_DAY }
 }
 
 export default function BenchmarksDashboard() {
-  const { hospital, hospitals, canChooseHospital, query, dashboard } = useLoaderData<typeof loader>()
+  const { hospital, hospitals, canChooseHospital, query, dashboard, closeDay } = useLoaderData<typeof loader>()
   const withQuery = (path: string, extra = '') => {
     const params = [query, extra].filter(Boolean).join('&')
     return params ? `${path}?${params}` : path
@@ -70,13 +74,25 @@ export default function BenchmarksDashboard() {
           <p className="small">所属病院が一覧にない場合は、QSO事務局にご連絡ください。</p>
         </div>
       ) : dashboard ? (
-        <DashboardView hospitalName={hospital.name} dashboard={dashboard} withQuery={withQuery} query={query} />
+        <DashboardView hospitalName={hospital.name} dashboard={dashboard} withQuery={withQuery} query={query} closeDay={closeDay} />
       ) : null}
     </section>
   )
 }
 
-function DashboardView({ hospitalName, dashboard, withQuery, query }: { hospitalName: string; dashboard: Dashboard; withQuery: (path: string, extra?: string) => string; query: string }) {
+function DashboardView({
+  hospitalName,
+  dashboard,
+  withQuery,
+  query,
+  closeDay,
+}: {
+  hospitalName: string
+  dashboard: Dashboard
+  withQuery: (path: string, extra?: string) => string
+  query: string
+  closeDay: number
+}) {
   const { range } = dashboard
   const metric = METRIC_BY_KEY[dashboard.metric]
   const summary = dashboard.summaries.find((s) => s.key === dashboard.metric) as MetricSummary
@@ -104,7 +120,7 @@ function DashboardView({ hospitalName, dashboard, withQuery, query }: { hospital
       <p>
         <strong>{hospitalName}</strong> {formatPeriod(range.from)}〜{formatPeriod(range.to)}（{range.months}か月）のうち
         <strong>{dashboard.monthsSubmitted}か月分</strong>のデータ
-        {dashboard.bandLabel ? `・比較する規模帯: ${dashboard.bandLabel}（期間中の平均 ${formatNumber(Math.round(dashboard.totals.averageBeds ?? 0))}床）` : ''}
+        {dashboard.bandLabel ? `・比較する規模帯: ${dashboard.bandLabel}（登録病床数 ${formatNumber(dashboard.registeredBeds ?? 0)}床）` : ''}
       </p>
       {!hasData ? (
         <p className="notice notice--warning">
@@ -118,7 +134,13 @@ function DashboardView({ hospitalName, dashboard, withQuery, query }: { hospital
       ) : null}
       <p className="notice small">
         報告件数が多いことは、安全でない病院ではなく<strong>報告する文化が根づいている</strong>ことを示します。報告が少ないことこそが警告サインです。
-        他院は匿名で、{MIN_PEERS}施設未満の比較は表示しません（「比較対象が不足」）。
+        比較対象は自院を除く他院だけで、他院は匿名です。他院が{MIN_PEERS}施設未満なら何も表示せず（「比較対象が不足」）、{MIN_PEERS}〜{MIN_PEERS_QUARTILES - 1}施設では中央値のみ、
+        {MIN_PEERS_QUARTILES}施設以上で四分位、{MIN_PEERS_DECILES}施設以上で10・90パーセンタイルも表示します。
+      </p>
+      <p className="small muted">
+        他院の値は、毎月{closeDay}日に前月分を締めた時点のデータ（締め済みの月: {dashboard.closedMonths}か月
+        {dashboard.closedThrough ? `、${formatPeriod(dashboard.closedThrough)}分まで` : ''}）から計算します。締めた後の修正は比較に反映されません。自院の値は最新の入力です。
+        規模帯は管理者が登録した病床数で決まります。
       </p>
 
       <h2>指標の一覧</h2>
@@ -149,12 +171,22 @@ function DashboardView({ hospitalName, dashboard, withQuery, query }: { hospital
       <div className="benchmark-grid">
         <ChartFigure
           title={`自院の推移（${metric.kind === 'rate' ? 'u管理図' : 'p管理図'}）`}
-          summary={`${metric.label}の月別推移。中心線 ${dashboard.spc.centre === null ? 'なし' : format(dashboard.spc.centre)}、管理限界外の月 ${dashboard.spc.signals}か月。`}
+          summary={`${metric.label}の月別推移。中心線 ${dashboard.spc.centre === null ? 'なし' : format(dashboard.spc.centre)}、管理限界外の月 ${dashboard.spc.signals}か月、シフト ${dashboard.spc.shifts}回、トレンド ${dashboard.spc.trends}回。${VARIATION_LABELS[dashboard.spc.variation]}。`}
           chart={() => <SpcLineChart points={dashboard.spc.points} centre={dashboard.spc.centre} guides={metric.guides} format={format} />}
           table={<SpcTable dashboard={dashboard} metric={metric} />}
         />
-        {dashboard.spc.signals ? (
-          <p className="notice notice--warning small">管理限界の外にある月が {dashboard.spc.signals}か月あります（赤い点）。その月に何が起きたかを確認してください。</p>
+        {dashboard.spc.signals || dashboard.spc.shifts || dashboard.spc.trends ? (
+          <p className="notice notice--warning small">
+            {dashboard.spc.signals ? `管理限界の外にある月が ${dashboard.spc.signals}か月あります（赤い点）。` : ''}
+            {dashboard.spc.shifts ? `中心線の片側に7か月以上続く「シフト」が ${dashboard.spc.shifts}回あります。` : ''}
+            {dashboard.spc.trends ? `6か月以上続けて上がる（下がる）「トレンド」が ${dashboard.spc.trends}回あります。` : ''}
+            その時期に何が起きたかを確認してください。
+          </p>
+        ) : null}
+        {dashboard.spc.probabilityLimits ? (
+          <p className="small muted">
+            期待件数が月5件未満の月は、±3σではなくポアソン分布（割合は二項分布）の確率限界（0.135%・99.865%点）を使っています。まれな事象で偽のシグナルが出ないようにするためです。
+          </p>
         ) : null}
 
         <ChartFigure
@@ -174,25 +206,28 @@ function DashboardView({ hospitalName, dashboard, withQuery, query }: { hospital
           <div className="card">
             <h3>ファンネルプロット</h3>
             <p className="badge">比較対象が不足</p>
-            <p className="small">この期間のデータがある病院が{MIN_PEERS}施設未満（{dashboard.funnel.hospitals}施設）のため表示しません。</p>
+            <p className="small">締め済みの月のデータがある他院が{MIN_PEERS}施設未満（{dashboard.funnel.hospitals}施設）のため表示しません。</p>
           </div>
         ) : (
-          <ChartFigure
-            title="ファンネルプロット（全病院、95%・99.8%管理限界）"
-            summary={funnelSummary(metric, dashboard)}
-            height={320}
-            chart={() => (
-              <FunnelPlot
-                curve={dashboard.funnel.curve}
-                peers={dashboard.funnel.peers}
-                own={dashboard.funnel.own}
-                target={dashboard.funnel.target}
-                format={format}
-                volumeLabel={metric.denominatorLabel}
-              />
-            )}
-            table={<FunnelTable dashboard={dashboard} metric={metric} />}
-          />
+          <>
+            <FunnelNotes dashboard={dashboard} metric={metric} />
+            <ChartFigure
+              title="ファンネルプロット（自院と他院、95%・99.8%管理限界）"
+              summary={funnelSummary(metric, dashboard)}
+              height={320}
+              chart={() => (
+                <FunnelPlot
+                  curve={dashboard.funnel.curve}
+                  peers={dashboard.funnel.peers}
+                  own={dashboard.funnel.own}
+                  target={dashboard.funnel.target}
+                  format={format}
+                  volumeLabel={metric.denominatorLabel}
+                />
+              )}
+              table={<FunnelTable dashboard={dashboard} metric={metric} />}
+            />
+          </>
         )}
       </div>
 
@@ -249,9 +284,13 @@ function MetricCard({ summary, selected, href }: { summary: MetricSummary; selec
         {metric.numeratorLabel} {formatNumber(summary.own.numerator)}件 ／ 分母 {formatDenominator(metric, summary.own.denominator)}
       </p>
       <p className="small">
-        同規模の中央値:{' '}
+        同規模の他院の中央値:{' '}
         {bandMedian === null ? <span className="badge">比較対象が不足</span> : `${formatMetric(metric, bandMedian)}（${summary.band.hospitals}施設）`}
         {summary.bandPosition ? ` ・ ${summary.bandPosition}` : ''}
+      </p>
+      <p className="benchmark-card__icons">
+        <SpcIcon kind="variation" value={summary.variation} />
+        <SpcIcon kind="assurance" value={summary.assurance} />
       </p>
       {metric.guides.length ? <p className="small muted">参考: {metric.guides.map((guide) => guide.label).join('、')}</p> : null}
       {summary.lowWarning ? (
@@ -275,6 +314,66 @@ function percentileRows(band: PeerStats, overall: PeerStats) {
   return PERCENTILES.map(([label, key]) => ({ label, band: band.suppressed ? null : band[key], overall: overall.suppressed ? null : overall[key] }))
 }
 
+/**
+ * Making Data Count's variation and assurance icons, drawn as small labelled badges with a text alternative
+ * (the icon's letter is decorative; the label says what it means).
+ */
+const VARIATION_ICON: Record<Variation, { letter: string; tone: string }> = {
+  common: { letter: '〜', tone: 'common' },
+  'improvement-high': { letter: 'H', tone: 'improvement' },
+  'improvement-low': { letter: 'L', tone: 'improvement' },
+  'concern-high': { letter: 'H', tone: 'concern' },
+  'concern-low': { letter: 'L', tone: 'concern' },
+  'neither-high': { letter: 'H', tone: 'neither' },
+  'neither-low': { letter: 'L', tone: 'neither' },
+  none: { letter: '—', tone: 'none' },
+}
+const ASSURANCE_ICON: Record<Assurance, { letter: string; tone: string }> = {
+  pass: { letter: 'P', tone: 'improvement' },
+  fail: { letter: 'F', tone: 'concern' },
+  'hit-and-miss': { letter: '?', tone: 'neither' },
+  none: { letter: '—', tone: 'none' },
+}
+
+function SpcIcon({ kind, value }: { kind: 'variation' | 'assurance'; value: Variation | Assurance }) {
+  const icon = kind === 'variation' ? VARIATION_ICON[value as Variation] : ASSURANCE_ICON[value as Assurance]
+  const label = kind === 'variation' ? `変動: ${VARIATION_LABELS[value as Variation]}` : `目標: ${ASSURANCE_LABELS[value as Assurance]}`
+  return (
+    <span className={`spc-icon spc-icon--${icon.tone}`} title={label}>
+      <span aria-hidden="true">{icon.letter}</span>
+      <span className="spc-icon__text small">{label}</span>
+    </span>
+  )
+}
+
+function judgement(point: SpcPoint): string {
+  const parts = [
+    point.signal === 'above' ? '上方に外れ' : point.signal === 'below' ? '下方に外れ' : null,
+    point.shift ? `シフト（中心線より${point.shift === 'above' ? '上' : '下'}）` : null,
+    point.trend ? `トレンド（${point.trend === 'up' ? '上昇' : '下降'}）` : null,
+  ].filter(Boolean)
+  return parts.length ? parts.join('・') : '管理限界内'
+}
+
+function FunnelNotes({ dashboard, metric }: { dashboard: Dashboard; metric: MetricDefinition }) {
+  const { funnel } = dashboard
+  const lowExpected = funnel.peers.filter((peer) => peer.lowExpected).length + (funnel.own?.lowExpected ? 1 : 0)
+  return (
+    <div className="small stack">
+      {funnel.overdispersion?.overdispersed ? (
+        <p className="notice small">
+          病院間のばらつきが偶然で説明できる範囲より大きいため（過分散 φ̂ = {funnel.overdispersion.phi.toFixed(2)}、検定統計量 {funnel.overdispersion.statistic.toFixed(1)} ＞ χ²の95%点{' '}
+          {funnel.overdispersion.critical.toFixed(1)}）、管理限界を病院間の分散 τ² で広げています（Spiegelhalter 2005 の加法的ランダム効果法）。
+        </p>
+      ) : (
+        <p className="muted small">管理限界はポアソン分布（割合は二項分布）の正確な限界です（Spiegelhalter 2005）。過分散は認められません。</p>
+      )}
+      {lowExpected ? <p className="muted small">灰色の薄い点は期待件数が5件未満で、1件の違いで大きく動くため参考値です（{lowExpected}施設）。</p> : null}
+      <p className="muted small">他院の{metric.denominatorLabel}は病院が特定されないよう幅（1・2・5刻み）で示し、点はその幅の中央に置いています。</p>
+    </div>
+  )
+}
+
 function peerSummary(metric: MetricDefinition, summary: MetricSummary): string {
   const own = `自院 ${formatMetric(metric, summary.own.value)}`
   const band = summary.band.suppressed ? '同規模病院は比較対象が不足' : `同規模病院の中央値 ${formatMetric(metric, summary.band.median)}（${summary.band.hospitals}施設）`
@@ -285,7 +384,7 @@ function peerSummary(metric: MetricDefinition, summary: MetricSummary): string {
 function funnelSummary(metric: MetricDefinition, dashboard: Dashboard): string {
   const own = dashboard.funnel.own
   const zone = own ? ZONE_LABELS[own.zone] : '自院のデータなし'
-  return `${dashboard.funnel.hospitals}施設の${metric.label}と${metric.denominatorLabel}。自院は${zone}。`
+  return `他院${dashboard.funnel.hospitals}施設と自院の${metric.label}と${metric.denominatorLabel}。自院は${zone}。`
 }
 
 const ZONE_LABELS = {
@@ -309,6 +408,7 @@ function SpcTable({ dashboard, metric }: { dashboard: Dashboard; metric: MetricD
             <th scope="col">分母</th>
             <th scope="col">下方管理限界</th>
             <th scope="col">上方管理限界</th>
+            <th scope="col">限界の種類</th>
             <th scope="col">判定</th>
           </tr>
         </thead>
@@ -321,21 +421,29 @@ function SpcTable({ dashboard, metric }: { dashboard: Dashboard; metric: MetricD
               <td>{formatDenominator(metric, point.denominator)}</td>
               <td>{formatMetric(metric, point.lower)}</td>
               <td>{formatMetric(metric, point.upper)}</td>
-              <td>{point.signal === 'above' ? <span className="badge badge--danger">上方に外れ</span> : point.signal === 'below' ? <span className="badge badge--danger">下方に外れ</span> : '管理限界内'}</td>
+              <td>{point.method === 'probability' ? '確率限界' : point.method === 'sigma' ? '±3σ' : '—'}</td>
+              <td>{point.signal || point.shift || point.trend ? <span className="badge badge--danger">{judgement(point)}</span> : '管理限界内'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="small muted">中心線: {formatMetric(metric, dashboard.spc.centre)}（期間全体の値）。管理限界は中心線 ± 3σ（各月の分母で計算）。</p>
+      <p className="small muted">
+        中心線: {formatMetric(metric, dashboard.spc.centre)}（期間全体の値）。管理限界は中心線 ± 3σ（各月の分母で計算）、期待件数が5件未満の月は確率限界。
+        判定は NHS「Making Data Count」のルール（限界外の点、7点以上のシフト、6点以上のトレンド）。
+      </p>
     </div>
   )
 }
 
 function PeerTable({ summary, metric, bandLabel }: { summary: MetricSummary; metric: MetricDefinition; bandLabel: string | null }) {
-  const cell = (stats: PeerStats, key: (typeof PERCENTILES)[number][1]) => (stats.suppressed ? '—' : formatMetric(metric, stats[key]))
+  const cell = (stats: PeerStats, key: (typeof PERCENTILES)[number][1]) => {
+    if (stats.suppressed) return '—'
+    const value = stats[key]
+    return value === null ? '非公開' : formatMetric(metric, value)
+  }
   const groups = [
-    { label: `同規模病院（${bandLabel ?? '規模不明'}）`, stats: summary.band },
-    { label: '全体', stats: summary.overall },
+    { label: `同規模の他院（${bandLabel ?? '規模不明'}）`, stats: summary.band },
+    { label: '他院全体', stats: summary.overall },
   ]
   return (
     <div className="table-wrap">
@@ -375,6 +483,9 @@ function PeerTable({ summary, metric, bandLabel }: { summary: MetricSummary; met
           ))}
         </tbody>
       </table>
+      <p className="small muted">
+        「非公開」: 他院が{MIN_PEERS_QUARTILES}施設未満では四分位、{MIN_PEERS_DECILES}施設未満では10・90パーセンタイルを出しません（個々の病院の値が逆算できるため）。
+      </p>
     </div>
   )
 }
@@ -396,7 +507,10 @@ function FunnelTable({ dashboard, metric }: { dashboard: Dashboard; metric: Metr
         <tbody>
           {funnel.own ? (
             <tr>
-              <th scope="row">自院（{ZONE_LABELS[funnel.own.zone]}）</th>
+              <th scope="row">
+                自院（{ZONE_LABELS[funnel.own.zone]}
+                {funnel.own.lowExpected ? '、期待件数5件未満' : ''}）
+              </th>
               <td>{formatDenominator(metric, funnel.own.volume)}</td>
               <td>{formatMetric(metric, funnel.own.value)}</td>
             </tr>
@@ -404,14 +518,19 @@ function FunnelTable({ dashboard, metric }: { dashboard: Dashboard; metric: Metr
           {funnel.peers.map((peer, index) => (
             <tr key={index}>
               <th scope="row">他院{index + 1}</th>
-              <td>約{formatNumber(peer.volume)}</td>
-              <td>{formatMetric(metric, peer.value)}</td>
+              <td>
+                {formatNumber(peer.bin.from)}〜{formatNumber(peer.bin.to)}
+              </td>
+              <td>
+                {formatMetric(metric, peer.value)}
+                {peer.lowExpected ? '（期待件数5件未満）' : ''}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="small muted">
-        全体の値（目標線）: {formatMetric(metric, funnel.target)}。他院{counts}施設は匿名で、分母は有効数字2桁に丸めています。
+        他院全体の値（目標線）: {formatMetric(metric, funnel.target)}。他院{counts}施設は匿名で、分母は1・2・5刻みの幅でだけ示します。
       </p>
     </div>
   )

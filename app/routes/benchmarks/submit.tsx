@@ -4,11 +4,11 @@ import { useState, type FormEvent } from 'react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterSelect } from '#app/components/ui/filters.tsx'
 import { formatDateTime, formatNumber } from '#app/lib/format.ts'
-import { hospitalQuery, requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
+import { hospitalQuery, readBenchmarkForm, requireBenchmarkScope, requireScopedHospital } from '#app/modules/benchmarks/access.server.ts'
 import { BREAKDOWNS, COUNT_FIELDS, FIELD_BY_KEY, type CountKey, type Counts } from '#app/modules/benchmarks/fields.ts'
 import { formatPeriod, isPeriod, previousPeriod } from '#app/modules/benchmarks/period.ts'
 import { getMonth, listMonths, monthHistory, submitMonth } from '#app/modules/benchmarks/submissions.server.ts'
-import { validateSubmission, type SubmissionErrors } from '#app/modules/benchmarks/validate.ts'
+import { CONFIRM_FIELD, validateSubmission, type SubmissionErrors } from '#app/modules/benchmarks/validate.ts'
 
 export const meta: MetaFunction = () => [{ title: '月次データの入力 | リスク量・ベンチマーキング | QSO Hub' }]
 
@@ -26,14 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // Not Conform: the same validator checks CSV rows, and its errors include whole breakdowns ("levels"), which
 // are not fields. What was typed comes back with the errors, so nothing is lost.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readBenchmarkForm(request)
   const scope = await requireBenchmarkScope(request, stringOf(form.get('hospital')))
   const hospital = requireScopedHospital(scope)
   const raw = Object.fromEntries(['period', ...COUNT_FIELDS.map((field) => field.column)].map((name) => [name, stringOf(form.get(name))]))
-  const result = validateSubmission(raw)
-  if (!result.ok) return data({ status: 'invalid' as const, errors: result.errors, values: raw, saved: null }, { status: 400 })
+  const confirmed = form.get(CONFIRM_FIELD) === 'on'
+  const result = validateSubmission(raw, new Date(), confirmed)
+  const values: Record<string, string> = { ...raw, [CONFIRM_FIELD]: confirmed ? 'on' : '' }
+  if (!result.ok) return data({ status: 'invalid' as const, errors: result.errors, warnings: result.warnings, values, saved: null }, { status: 400 })
   const outcome = await submitMonth({ hospitalId: hospital.id, actorId: scope.user.id, submission: result.value, request })
-  return { status: 'saved' as const, errors: {} as SubmissionErrors, values: raw, saved: { status: outcome.status, period: outcome.period, changes: outcome.changes.length } }
+  return { status: 'saved' as const, errors: {} as SubmissionErrors, warnings: result.warnings, values, saved: { status: outcome.status, period: outcome.period, changes: outcome.changes.length } }
 }
 
 const stringOf = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '')
@@ -152,6 +154,13 @@ export default function BenchmarkSubmit() {
                       )
                     })}
                   </div>
+                  {group.keys.includes('falls') && actionData?.warnings.falls ? (
+                    <div className="field">
+                      <label>
+                        <input type="checkbox" name={CONFIRM_FIELD} defaultChecked={actionData.values[CONFIRM_FIELD] === 'on'} /> 確認しました（転倒・転落の件数はこのままで正しい）
+                      </label>
+                    </div>
+                  ) : null}
                 </fieldset>
               )
             })}
