@@ -1,0 +1,63 @@
+// THE de-identification gate: the rule engine (detect.ts, which also runs in the browser for instant hints) plus
+// the morphological analyser (analyser.server.ts, analyser-rules.ts). Publishing cases, practices and comments,
+// the JSONL case import, event summaries, consultation messages, the admin re-scan and POST /api/deidentify all
+// ask this module. The work runs in a worker thread (check-pool.server.ts), so a very long text never holds up
+// other requests.
+import type { Analyser } from './analyser.server.ts'
+import { analyserFindings, combineFindings } from './analyser-rules.ts'
+import { runInPool } from './check-pool.server.ts'
+import { findIdentifiers, type Finding } from './detect.ts'
+import type { BlockingFinding, TextField } from './publish-guard.ts'
+
+/** The analyser works on pieces of at most this many characters, cut after a sentence or a line. */
+const PIECE = 2_000
+
+function* pieces(text: string): Generator<[number, string]> {
+  let start = 0
+  while (start < text.length) {
+    let end = Math.min(text.length, start + PIECE)
+    if (end < text.length) {
+      const window = text.slice(start, end)
+      const cut = Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n'), window.lastIndexOf('．'))
+      if (cut > PIECE / 2) end = start + cut + 1
+    }
+    yield [start, text.slice(start, end)]
+    start = end
+  }
+}
+
+/** The check itself, on this thread with an analyser already loaded: the worker and `npm run bench` call it. */
+export function checkTextWith(analyser: Analyser, text: string): Finding[] {
+  if (!text) return []
+  const fromAnalyser: Finding[] = []
+  for (const [offset, piece] of pieces(text)) {
+    for (const finding of analyserFindings(piece, analyser.tokenize(piece))) {
+      fromAnalyser.push({ ...finding, start: finding.start + offset, end: finding.end + offset })
+    }
+  }
+  return combineFindings(text.length, findIdentifiers(text), fromAnalyser)
+}
+
+/** The findings in each text, in order. Empty texts are answered without asking a worker. */
+export async function checkTexts(texts: readonly string[]): Promise<Finding[][]> {
+  const asked = texts.map((text, index) => [index, text] as const).filter(([, text]) => text.trim().length > 0)
+  const results: Finding[][] = texts.map(() => [])
+  if (!asked.length) return results
+  const answers = await runInPool(asked.map(([, text]) => text))
+  asked.forEach(([index], position) => {
+    results[index] = answers[position] ?? []
+  })
+  return results
+}
+
+export async function checkText(text: string): Promise<Finding[]> {
+  return (await checkTexts([text]))[0] ?? []
+}
+
+/** Every `block` finding in every field: what keeps content from being published (see publish-guard.ts). */
+export async function serverBlockingFindings(fields: readonly TextField[]): Promise<BlockingFinding[]> {
+  const findings = await checkTexts(fields.map((field) => field.text))
+  return fields.flatMap(({ field, label }, index) =>
+    (findings[index] ?? []).filter((finding) => finding.severity === 'block').map((finding) => ({ field, label, finding })),
+  )
+}
