@@ -6,7 +6,7 @@ import { caseTextFields } from '#app/modules/cases/cases.server.ts'
 import { practiceTextFields } from '#app/modules/practices/practices.server.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import type { Finding } from './detect.ts'
-import { blockingFindings } from './publish-guard.ts'
+import { serverBlockingFindings } from './server-check.server.ts'
 
 export type FlaggedItem = {
   kind: 'case' | 'practice' | 'comment'
@@ -60,7 +60,7 @@ export async function rescanPublishedContent(): Promise<{ scannedCases: number; 
     for (const item of batch) {
       const { chronology, discovery, analysis, countermeasuresText, lessons } = item
       const texts = { ...item, chronology: asDoc(chronology), discovery: asDoc(discovery), analysis: asDoc(analysis), countermeasuresText: asDoc(countermeasuresText), lessons: asDoc(lessons) }
-      flag({ kind: 'case', id: item.id, url: `/cases/${item.id}`, title: item.title }, blockingFindings(caseTextFields(texts)))
+      flag({ kind: 'case', id: item.id, url: `/cases/${item.id}`, title: item.title }, await serverBlockingFindings(caseTextFields(texts)))
     }
   }
 
@@ -86,7 +86,7 @@ export async function rescanPublishedContent(): Promise<{ scannedCases: number; 
   for await (const batch of practices) {
     scannedPractices += batch.length
     for (const item of batch) {
-      const found = blockingFindings(practiceTextFields({ ...item, whatWasDone: asDoc(item.whatWasDone), steps: asDoc(item.steps) }))
+      const found = await serverBlockingFindings(practiceTextFields({ ...item, whatWasDone: asDoc(item.whatWasDone), steps: asDoc(item.steps) }))
       flag({ kind: 'practice', id: item.id, url: `/practices/${item.id}`, title: item.title }, found)
     }
   }
@@ -106,7 +106,7 @@ export async function rescanPublishedContent(): Promise<{ scannedCases: number; 
       const subject = comment.caseId ? `/cases/${comment.caseId}` : `/practices/${comment.practiceId}`
       flag(
         { kind: 'comment', id: comment.id, url: `${subject}#comment-${comment.id}`, title: comment.case?.title ?? comment.practice?.title ?? '' },
-        blockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(asDoc(comment.body)) }]),
+        await serverBlockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(asDoc(comment.body)) }]),
       )
     }
   }

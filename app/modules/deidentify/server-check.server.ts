@@ -9,21 +9,35 @@ import { runInPool } from './check-pool.server.ts'
 import { findIdentifiers, type Finding } from './detect.ts'
 import type { BlockingFinding, TextField } from './publish-guard.ts'
 
-/** The analyser works on pieces of at most this many characters, cut after a sentence or a line. */
+/**
+ * The analyser works on pieces of text: sentences gathered up to about PIECE characters. kuromoji's cost grows
+ * much faster than linearly with a run that has no break in it (2,000 × "a" took 2 s), so a run longer than
+ * MAX_RUN characters without punctuation or space is cut too; a name is never that long.
+ */
 const PIECE = 2_000
+const MAX_RUN = 64
+const SENTENCE_END = /[。．！？!?\n]/u
+const BREAK = /[。．！？!?\n、，,・\s]/u
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 function* pieces(text: string): Generator<[number, string]> {
   let start = 0
-  while (start < text.length) {
-    let end = Math.min(text.length, start + PIECE)
-    if (end < text.length) {
-      const window = text.slice(start, end)
-      const cut = Math.max(window.lastIndexOf('。'), window.lastIndexOf('\n'), window.lastIndexOf('．'))
-      if (cut > PIECE / 2) end = start + cut + 1
+  let lastBreak = -1
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? ''
+    if (BREAK.test(char)) {
+      lastBreak = i
+      if (SENTENCE_END.test(char) && i + 1 - start >= PIECE / 2) {
+        yield [start, text.slice(start, i + 1)]
+        start = i + 1
+      }
+    } else if (i - Math.max(lastBreak, start - 1) > MAX_RUN || i - start >= PIECE) {
+      yield [start, text.slice(start, i)]
+      start = i
+      lastBreak = i - 1
     }
-    yield [start, text.slice(start, end)]
-    start = end
   }
+  if (start < text.length) yield [start, text.slice(start)]
 }
 
 /** The check itself, on this thread with an analyser already loaded: the worker and `npm run bench` call it. */
@@ -31,6 +45,8 @@ export function checkTextWith(analyser: Analyser, text: string): Finding[] {
   if (!text) return []
   const fromAnalyser: Finding[] = []
   for (const [offset, piece] of pieces(text)) {
+    // Names the analyser can find are written in Japanese script; other pieces are left to the rule engine.
+    if (!JAPANESE.test(piece)) continue
     for (const finding of analyserFindings(piece, analyser.tokenize(piece))) {
       fromAnalyser.push({ ...finding, start: finding.start + offset, end: finding.end + offset })
     }

@@ -40,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (event && intent === 'summary') {
     const submission = parseWithZod(formData, { schema: SummarySchema })
     if (submission.status !== 'success') return data({ form: 'summary' as const, result: submission.reply() }, { status: 400 })
-    await postSummary(event.id, submission.value.summary, admin, request)
+    const posted = await postSummary(event.id, submission.value.summary, admin, request)
+    if (!posted.ok) return data({ form: 'summary' as const, result: submission.reply({ fieldErrors: { summary: posted.problems } }) }, { status: 400 })
     return { form: 'summary' as const, result: submission.reply(), saved: 'まとめを掲載しました。' }
   }
   if (event && (intent === 'cancel-event' || intent === 'reopen-event')) {
