@@ -10,6 +10,8 @@ import { HONORIFICS, STAFF_TITLES } from './vocabulary.ts'
 const isPersonName = (token: Token) => token.detail1 === '固有名詞' && token.detail2 === '人名'
 const isProperNoun = (token: Token) => token.detail1 === '固有名詞'
 const isSpace = (token: Token) => /^[\s\u3000]+$/u.test(token.surface)
+const SCRIPTS = [/^\p{Script=Han}$/u, /^\p{Script=Hiragana}$/u, /^\p{Script=Katakana}$/u, /^[A-Za-z]$/u]
+const sameScript = (a: string, b: string) => a !== '' && SCRIPTS.some((script) => script.test(a) && script.test(b))
 
 /** An honorific, a job title or a ward abbreviation right after the name: 様, 看護師長, PT, Ns. */
 const TITLE_AFTER = new RegExp(
@@ -20,7 +22,8 @@ const TITLE_AFTER = new RegExp(
 const LABEL_BEFORE =
   /(?:患者名?|氏名|名前|担当(?:医|看護師|者)?|主治医|看護師|医師|薬剤師|研修医|技師|Dr\.?|Ns\.?)\s*(?:[:：]|は|の)?[\s\u3000]*[「『(（]?$/u
 /** What makes the tagged word something other than a person: an eponymous disease, a place, an institution. */
-const NOT_A_PERSON_AFTER = /^(?:病|症|症候群|分類|式|法|反射|徴候|試験|手技|病院|医院|クリニック|診療所|県|市|区|町|村|駅|大学|線|川|山)/u
+const NOT_A_PERSON_AFTER =
+  /^(?:病(?!棟)|症|症候群|分類|式|法|反射|徴候|試験|手技|病院|医院|クリニック|診療所|県|市|区|町|村|郡|駅|大学|線|川|山|通り?|丘|台|橋|公園|神社|寺|港|空港|地区|地方|方面|出身|在住|インター|営業所|支店|工場|製薬|社)/u
 /** A particle that makes a bare surname the subject or object of the sentence (蓮見が転倒した). */
 const PARTICLE_AFTER = /^(?:が|は|を|に|と|へ|も|から|より)/u
 const BOUNDARY_BEFORE = /(?:^|[\s\u3000、。「『（(・:：]|[のはがをにへとでもや])$/u
@@ -33,6 +36,10 @@ export function analyserFindings(text: string, tokens: readonly Token[]): Findin
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]
     if (!first || !isPersonName(first) || text.slice(first.start, first.end) !== first.surface) continue
+    // Inside a longer katakana or hiragana word (ケアマネさん: マネ), the tag is an accident of segmentation.
+    const previousChar = text.slice(Math.max(0, first.start - 1), first.start)
+    const sameScriptBefore = sameScript(previousChar, first.surface[0] ?? '')
+    if (sameScriptBefore && !/^\p{Script=Han}$/u.test(previousChar)) continue
     // The name: a surname and what follows it as a given name (another tagged name, or a proper noun such as
     // 美咲, which IPADIC knows as a place), one space allowed between them.
     let last = i
@@ -47,24 +54,46 @@ export function analyserFindings(text: string, tokens: readonly Token[]): Findin
       hasGiven ||= token.detail3 !== '姓'
       last = j
     }
+    // After a label, a surname is followed by a given name the dictionary may not know (患者 佐藤 ゆかり,
+    // 患者名「田中翔太」): a short word in Japanese script right after it, before a particle, bracket or space.
+    if (hasSurname && !hasGiven && LABEL_BEFORE.test(text.slice(Math.max(0, first.start - 12), first.start))) {
+      const gap = tokens[last + 1] && isSpace(tokens[last + 1] as Token) ? 2 : 1
+      const candidate = tokens[last + gap]
+      const afterCandidate = candidate ? text.slice(candidate.end, candidate.end + 1) : ''
+      if (
+        candidate &&
+        candidate.pos === '名詞' &&
+        /^(?:\p{Script=Han}{1,3}|\p{Script=Hiragana}{2,4}|\p{Script=Katakana}{2,5})$/u.test(candidate.surface) &&
+        /^(?:$|[\s\u3000、。」』)）がはをにのとも])/u.test(afterCandidate)
+      ) {
+        last += gap
+        hasGiven = true
+      }
+    }
+    // A given name whose surname IPADIC tags as a place (高野 由美): the proper noun before it is the surname.
+    let start = first.start
+    if (!hasSurname && hasGiven) {
+      const gap = i >= 2 && tokens[i - 1] && isSpace(tokens[i - 1] as Token) ? 2 : 1
+      const before = tokens[i - gap]
+      if (before && isProperNoun(before) && /^\p{Script=Han}{1,3}$/u.test(before.surface)) start = before.start
+    }
     const lastToken = tokens[last] ?? first
-    const start = first.start
     let end = lastToken.end
     i = last
     const after = text.slice(end, end + 12)
     if (NOT_A_PERSON_AFTER.test(after)) continue
     const title = TITLE_AFTER.exec(after)?.[0]
     const labelled = LABEL_BEFORE.test(text.slice(Math.max(0, start - 12), start))
-    const fullName = hasSurname && hasGiven
+    const fullName = (hasSurname || start < first.start) && hasGiven
     let severity: Finding['severity'] | undefined
     let suffix = ''
     if (title) {
       severity = 'block'
       suffix = title
       end += title.length
-    } else if (labelled || fullName) {
+    } else if (labelled || (fullName && !sameScriptBefore)) {
       severity = 'block'
-    } else if (hasSurname && first.surface.length >= 2 && PARTICLE_AFTER.test(after) && BOUNDARY_BEFORE.test(text.slice(Math.max(0, start - 1), start))) {
+    } else if (hasSurname && !sameScriptBefore && first.surface.length >= 2 && PARTICLE_AFTER.test(after) && BOUNDARY_BEFORE.test(text.slice(Math.max(0, start - 1), start))) {
       severity = 'warn'
     }
     if (!severity) continue

@@ -37,8 +37,8 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '患者名: 高田 一郎 と印字されたラベルを使用した。', expected: [e('person-name', '高田 一郎', 'block')] },
   { text: 'KMさんの採血を実施する際、本人確認が氏名のみであった。', expected: [e('person-name', 'KMさん', 'block')] },
   { text: '斎藤が転倒しているのを発見した。', expected: [e('person-name', '斎藤', 'warn')] },
-  { text: '巡視中に山田太郎を廊下で発見した。', expected: [e('person-name', '山田太郎', 'warn')] },
-  { text: '蓮見が転倒しているのを発見した。', expected: [e('person-name', '蓮見')], limitation: 'a bare surname outside the common-surname list, without honorific or title, is not recognised' },
+  { text: '巡視中に山田太郎を廊下で発見した。', expected: [e('person-name', '山田太郎', 'block')] },
+  { text: '蓮見が転倒しているのを発見した。', expected: [e('person-name', '蓮見')] },
 
   // Staff names
   { text: '夜勤の佐藤看護師が巡視時にベッド脇で倒れている患者を発見した。', expected: [e('person-name', '佐藤看護師', 'block')] },
@@ -51,7 +51,7 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: 'リーダーの吉田さんに相談したが、指示の確認はされなかった。', expected: [e('person-name', '吉田さん', 'block')] },
   { text: '麻酔科の井上先生が気管挿管を行った。', expected: [e('person-name', '井上先生', 'block')] },
   { text: '臨床工学技士の木村さんが人工呼吸器の回路を点検した。', expected: [e('person-name', '木村さん', 'block')] },
-  { text: '蓮見看護師が準夜帯に配薬を担当していた。', expected: [e('person-name', '蓮見看護師', 'warn')] },
+  { text: '蓮見看護師が準夜帯に配薬を担当していた。', expected: [e('person-name', '蓮見看護師', 'block')] },
   { text: '整形外科の池田Drへ報告し、指示を受けた。', expected: [e('person-name', '池田Dr', 'block')] },
   { text: 'Ns.岡田が輸液ポンプの設定を確認した。', expected: [e('person-name', '岡田', 'block')] },
 
@@ -79,10 +79,10 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '2024年5月3日（金）の夜間に発生した転倒。', expected: [e('date', '2024年5月3日（金）', 'block')] },
   { text: '令和六年五月三日、薬剤の取り違えがあった。', expected: [e('date', '令和六年五月三日', 'block')] },
   { text: '2024.5.3の手術で体内遺残が疑われた。', expected: [e('date', '2024.5.3', 'block')] },
-  { text: 'GW中の5月3日に発生し、当直医が対応した。', expected: [e('date', '5月3日', 'warn')] },
-  { text: '12/24(火) 深夜の巡視で発見。', expected: [e('date', '12/24(火)', 'warn')] },
+  { text: 'GW中の5月3日に発生し、当直医が対応した。', expected: [e('date', '5月3日', 'block')] },
+  { text: '12/24(火) 深夜の巡視で発見。', expected: [e('date', '12/24(火)', 'block')] },
   { text: '検査日 20240503 の結果が別患者に報告された。', expected: [e('date', '20240503', 'block')] },
-  { text: '同年8月15日に再入院となった。', expected: [e('date', '8月15日', 'warn')] },
+  { text: '同年8月15日に再入院となった。', expected: [e('date', '8月15日', 'block')] },
 
   // Dates of birth
   { text: '生年月日 昭和13年2月11日 の同姓同名患者が同じ病棟にいた。', expected: [e('birth-date', '昭和13年2月11日', 'block')] },
@@ -128,16 +128,16 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '記号・番号 12-345・678 が見える状態で保険証のコピーを放置した。', expected: [e('insurance-number', '12-345・678', 'block')] },
 
   // Facilities
-  { text: 'みなと中央病院から転院してきた患者。', expected: [e('facility-name', 'みなと中央病院', 'warn')] },
-  { text: '名古屋第一赤十字病院へ救急搬送となった。', expected: [e('facility-name', '名古屋第一赤十字病院', 'warn')] },
-  { text: '前医の田村クリニックからの診療情報提供書にアレルギーの記載がなかった。', expected: [e('facility-name', '田村クリニック', 'warn')] },
-  { text: '入院前は、さくら台総合病院に通院していた。', expected: [e('facility-name', 'さくら台総合病院', 'warn')] },
-  { text: '鶴舞内科医院から処方された薬を持参していた。', expected: [e('facility-name', '鶴舞内科医院', 'warn')] },
-  { text: '名古屋大学医学部附属病院で手術を受けた既往あり。', expected: [e('facility-name', '名古屋大学医学部附属病院', 'warn')] },
-  { text: '東山診療所の医師から電話で情報提供があった。', expected: [e('facility-name', '東山診療所', 'warn')] },
-  { text: '転院先のさくら記念病院に申し送った。', expected: [e('facility-name', 'さくら記念病院', 'warn')] },
-  { text: '転院先名古屋第一病院へ診療情報提供書を送付した。', expected: [e('facility-name', '名古屋第一病院', 'warn')] },
-  { text: '患者は以前、ひまわりの丘クリニックに通院していた。', expected: [e('facility-name', 'ひまわりの丘クリニック', 'warn')], limitation: 'a name with a particle inside (ひまわりの丘) is cut at the particle; only 丘クリニック is found' },
+  { text: 'みなと中央病院から転院してきた患者。', expected: [e('facility-name', 'みなと中央病院', 'block')] },
+  { text: '名古屋第一赤十字病院へ救急搬送となった。', expected: [e('facility-name', '名古屋第一赤十字病院', 'block')] },
+  { text: '前医の田村クリニックからの診療情報提供書にアレルギーの記載がなかった。', expected: [e('facility-name', '田村クリニック', 'block')] },
+  { text: '入院前は、さくら台総合病院に通院していた。', expected: [e('facility-name', 'さくら台総合病院', 'block')] },
+  { text: '鶴舞内科医院から処方された薬を持参していた。', expected: [e('facility-name', '鶴舞内科医院', 'block')] },
+  { text: '名古屋大学医学部附属病院で手術を受けた既往あり。', expected: [e('facility-name', '名古屋大学医学部附属病院', 'block')] },
+  { text: '東山診療所の医師から電話で情報提供があった。', expected: [e('facility-name', '東山診療所', 'block')] },
+  { text: '転院先のさくら記念病院に申し送った。', expected: [e('facility-name', 'さくら記念病院', 'block')] },
+  { text: '転院先名古屋第一病院へ診療情報提供書を送付した。', expected: [e('facility-name', '名古屋第一病院', 'block')] },
+  { text: '患者は以前、ひまわりの丘クリニックに通院していた。', expected: [e('facility-name', 'ひまわりの丘クリニック', 'block')], limitation: 'a name with a particle inside (ひまわりの丘) is cut at the particle; only 丘クリニック is found' },
 
   // More Japanese phrasing
   { text: '患者の石田さんと石井さんを取り違えた。', expected: [e('person-name', '石田さん', 'block'), e('person-name', '石井さん', 'block')] },
@@ -199,7 +199,7 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: 'The patient, aged 97, had dementia and a hip fracture.', expected: [e('age-over-89', '97', 'block')] },
   { text: 'Results were e-mailed to john.smith@example.com by mistake.', expected: [e('email', 'john.smith@example.com', 'block')] },
   { text: 'He lives alone at 123 Maple Street and has no family nearby.', expected: [e('address', '123 Maple Street', 'block')] },
-  { text: 'She was transferred from Nagoya Central Hospital after the fall.', expected: [e('facility-name', 'Nagoya Central Hospital', 'warn')] },
+  { text: 'She was transferred from Nagoya Central Hospital after the fall.', expected: [e('facility-name', 'Nagoya Central Hospital', 'block')] },
   { text: 'Tanaka-san was given the wrong meal tray.', expected: [e('person-name', 'Tanaka-san', 'block')] },
   { text: 'Insurance number 12345678 was printed on the referral letter.', expected: [e('insurance-number', '12345678', 'block')] },
   { text: 'The date of birth 01/02/1950 was misread as 1960.', expected: [e('birth-date', '01/02/1950', 'block')] },
@@ -213,7 +213,7 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: 'Hospital number 1234567 was attached to the wrong specimen.', expected: [e('patient-id', '1234567', 'block')] },
   { text: 'A 101 y/o resident choked on rice.', expected: [e('age-over-89', '101', 'block')] },
   { text: 'Mrs. Okada was discharged on Dec 24, 2023 without her medicines.', expected: [e('person-name', 'Mrs. Okada', 'block'), e('date', 'Dec 24, 2023', 'block')] },
-  { text: 'The incident happened on June 5, around midnight.', expected: [e('date', 'June 5', 'warn')] },
+  { text: 'The incident happened on June 5, around midnight.', expected: [e('date', 'June 5', 'block')] },
   { text: 'Prof. Ito reviewed the root cause analysis.', expected: [e('person-name', 'Prof. Ito', 'block')] },
   { text: 'The order for Mr. Kenji Watanabe was entered under another name.', expected: [e('person-name', 'Mr. Kenji Watanabe', 'block')] },
   { text: 'Address: 12 Oak Avenue, Springfield was visible on the label.', expected: [e('address', '12 Oak Avenue, Springfield was visible on the label', 'block')] },
@@ -221,8 +221,8 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: 'Contact Mrs. Brown at 555-234-5678 before discharge.', expected: [e('person-name', 'Mrs. Brown', 'block'), e('phone', '555-234-5678', 'block')] },
   { text: 'The patient (MRN 4455667) fell while walking to the toilet.', expected: [e('patient-id', '4455667', 'block')] },
   { text: 'She lives at 42 Elm Road with her husband.', expected: [e('address', '42 Elm Road', 'block')] },
-  { text: 'Referred from Riverside Clinic with a wrong medication list.', expected: [e('facility-name', 'Riverside Clinic', 'warn')] },
-  { text: "He was transferred to St. Mary's Hospital the next day.", expected: [e('facility-name', "St. Mary's Hospital", 'warn')] },
+  { text: 'Referred from Riverside Clinic with a wrong medication list.', expected: [e('facility-name', 'Riverside Clinic', 'block')] },
+  { text: "He was transferred to St. Mary's Hospital the next day.", expected: [e('facility-name', "St. Mary's Hospital", 'block')] },
   { text: 'Aged 93, she lives alone and uses a walker.', expected: [e('age-over-89', '93', 'block')] },
   { text: 'A 95 yo male with sepsis received the wrong antibiotic.', expected: [e('age-over-89', '95', 'block')] },
   { text: 'Hanako Yamada, 92, was admitted after a fall.', expected: [e('person-name', 'Hanako Yamada', 'block')] },
@@ -250,6 +250,50 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '令和5年7月7日、手術室で体内遺残が発生した。', expected: [e('date', '令和5年7月7日')] },
   { text: '〒460-0008 の宛名で郵送した。', expected: [e('postal-code', '〒460-0008')] },
   { text: 'The patient, Sarah, was given her neighbour’s tablets.', expected: [e('person-name', 'Sarah')], limitation: 'a given name alone, without title or label, is not recognised' },
+
+  // Issue 14: families the first table missed, written for the regression table (not taken from the held-out set).
+  // Room and bed numbers are quasi-identifiers: a warning (they were clean rows before issue 14).
+  { text: '502号室の患者のナースコールが鳴っていた。', expected: [e('room-number', '502号室', 'warn')] },
+  { text: 'ベッド番号 12 の患者のモニター番号 2 の心電図。', expected: [e('room-number', 'ベッド番号 12', 'warn')] },
+  { text: '4階西病棟415号室で点滴の自己抜去があった。', expected: [e('room-number', '4階西病棟415号室', 'warn')] },
+  { text: '6番ベッドの患者と7番ベッドの患者の食札を取り違えた。', expected: [e('room-number', '6番ベッド', 'warn'), e('room-number', '7番ベッド', 'warn')] },
+  { text: '803-1床の患者の輸液が空になっていた。', expected: [e('room-number', '803-1床', 'warn')] },
+  // Exact days block, with or without a weekday; slash dates before a time word or a particle of time.
+  { text: '5/3に持参薬を確認した。', expected: [e('date', '5/3', 'block')] },
+  { text: '11月2日（日）の準夜帯に発生した。', expected: [e('date', '11月2日（日）', 'block')] },
+  { text: '7/21の夕方、配膳車の中で取り違えた。', expected: [e('date', '7/21', 'block')] },
+  { text: '9/30 未明に自己抜去を発見した。', expected: [e('date', '9/30', 'block')] },
+  // Hospitals named with a proper-noun part block.
+  { text: 'The Chiba University Hospital guideline was cited.', expected: [e('facility-name', 'Chiba University Hospital', 'block')] },
+  { text: '搬送元のひばり内科医院から連絡があった。', expected: [e('facility-name', 'ひばり内科医院', 'block')] },
+  { text: '紹介元のかえで眼科から紹介状が届いた。', expected: [e('facility-name', 'かえで眼科', 'block')] },
+  // Surname + a title of several kanji: the shortest run before the title is the name.
+  { text: '前川看護師長に報告し、指示を受けた。', expected: [e('person-name', '前川看護師長', 'block')] },
+  { text: '事故後、石田看護部長が家族に説明した。', expected: [e('person-name', '石田看護部長', 'block')] },
+  { text: '小西薬剤部長が院内の在庫を確認した。', expected: [e('person-name', '小西薬剤部長', 'block')] },
+  // Surnames ending in 部, 屋, 方, 司, 室, 手 (NOT_NAME_ENDINGS in the rule engine; the analyser knows them).
+  { text: '岡部さんの配薬を忘れていた。', expected: [e('person-name', '岡部さん', 'block')] },
+  { text: '古屋医師が指示を出した。', expected: [e('person-name', '古屋医師', 'block')] },
+  { text: '尾方看護師がダブルチェックした。', expected: [e('person-name', '尾方看護師')] },
+  { text: '東海林さんのネームバンドが外れていた。', expected: [e('person-name', '東海林さん', 'block')] },
+  // Single-kanji surnames with a title; surnames with a ward abbreviation.
+  { text: '泉看護師が点滴を交換した。', expected: [e('person-name', '泉看護師', 'block')] },
+  { text: '杉医師の指示で中止した。', expected: [e('person-name', '杉医師', 'block')] },
+  { text: '坂口PTが歩行訓練を行った。', expected: [e('person-name', '坂口PT', 'block')] },
+  { text: '臨床工学部の吉村CEがポンプを点検した。', expected: [e('person-name', '吉村CE', 'block')] },
+  { text: '退院支援は松井MSWが担当した。', expected: [e('person-name', '松井MSW', 'block')] },
+  // Initials with a middle dot, in brackets after a role, or before a title.
+  { text: 'S・Tさんの内服薬が見当たらなかった。', expected: [e('person-name', 'S・Tさん', 'block')] },
+  { text: '主治医（K.M.）に報告した。', expected: [e('person-name', 'K.M.', 'block')] },
+  { text: 'Y.S.Nsが準夜の配薬を担当した。', expected: [e('person-name', 'Y.S.Ns', 'block')] },
+  // Full names without an honorific after a label or a role.
+  { text: '患者 高野 由美 の採血管を取り違えた。', expected: [e('person-name', '高野 由美', 'block')] },
+  { text: '看護師 藤本 拓也 が発見した。', expected: [e('person-name', '藤本 拓也', 'block')] },
+  { text: '患者名「小松正樹」と印字されたラベル。', expected: [e('person-name', '小松正樹', 'block')] },
+  // Telephone numbers with the exchange in brackets and no label; addresses without a city.
+  { text: '家族の連絡先 0561(62)3311 を誤って記載した。', expected: [e('phone', '0561(62)3311', 'block')] },
+  { text: '折り返しは06(6123)4567へと伝えた。', expected: [e('phone', '06(6123)4567', 'block')] },
+  { text: '住所は千種区不老町1-3と記載されていた。', expected: [e('address', '千種区不老町1-3', 'block')] },
 ]
 
 export const NEGATIVE_CASES: EvaluationCase[] = [
@@ -289,7 +333,6 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   '第3病日に抜管した。',
   'PT-INR 3.5と延長していた。',
   'ロット番号 1234567 の製剤を回収した。',
-  '502号室の患者のナースコールが鳴っていた。',
   '患者さんの家族に説明した。',
   'ご家族様へ電話で連絡した。',
   'お母さんが付き添っていた。',
@@ -347,10 +390,8 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   '地域医療支援病院として紹介率を算定している。',
   '周産期母子医療センターへ母体搬送した。',
   '都市部で3-4名の欠員が出ている病棟。',
-  '5/3に持参薬を確認した。',
   '手順書 1.5.10 を参照した。',
   '電子カルテを v2.3.1 にアップデートした。',
-  'ベッド番号 12 の患者のモニター番号 2 の心電図。',
   '令和5年10月の事例。',
   '14時30分に発見した。',
   '採血は1日2回（6時・18時）。',
@@ -411,7 +452,6 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   'Patient Safety Committee reviewed the case.',
   'The Nurse Educator updated the checklist.',
   'Nurse Managers reviewed the rota.',
-  'The Chiba University Hospital guideline was cited.',
   'Sister ward staff helped with the transfer.',
   'The Nurse In Charge was not informed.',
   'The ID badge of the agency nurse was missing.',
@@ -454,6 +494,23 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   'Two patients with the same surname were in adjacent beds.',
   'The morning dose of 40 mg was given twice.',
   'Dr on call reviewed the patient at 02:10.',
+  // Issue 14: things that must stay clean.
+  '橋本病の既往があり、甲状腺ホルモン剤を内服していた。',
+  '川崎病の既往のある小児で、アスピリンを内服中。',
+  'パーキンソン病の患者で、内服時間の遵守が必要であった。',
+  '薬剤部長に報告し、院内の在庫を確認した。',
+  '看護部長が事例検討会に参加した。',
+  '1/2錠に分割して内服する指示であった。',
+  '1/3量に減量して再開した。',
+  '1/2に減量して再開した。',
+  '血圧は142/88、脈拍は92であった。',
+  '入院3日目の夜間に発生した。',
+  '2024年5月の事例である。',
+  '当院は400床の急性期病院である。',
+  'ケアマネさんと退院調整をした。',
+  '地域の中核病院と連携している。',
+  '近くのクリニックから紹介された。',
+  '外科病棟で発生した。',
 ].map((text) => ({ text, expected: [] }))
 
 export const EVALUATION_CASES: EvaluationCase[] = [...POSITIVE_CASES, ...NEGATIVE_CASES]
