@@ -294,6 +294,11 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '家族の連絡先 0561(62)3311 を誤って記載した。', expected: [e('phone', '0561(62)3311', 'block')] },
   { text: '折り返しは06(6123)4567へと伝えた。', expected: [e('phone', '06(6123)4567', 'block')] },
   { text: '住所は千種区不老町1-3と記載されていた。', expected: [e('address', '千種区不老町1-3', 'block')] },
+  { text: '送付先を名古屋市東区泉の町1丁目と誤記した。', expected: [e('address', '名古屋市東区泉の町1丁目', 'block')] },
+  { text: '自宅は守山区小幡南3丁目で、独居であった。', expected: [e('address', '守山区小幡南3丁目', 'block')] },
+  { text: '退院後は、ひだまり訪問看護ステーションが担当する。', expected: [e('facility-name', 'ひだまり訪問看護ステーション', 'block')] },
+  { text: 'かもめ薬局から疑義照会があった。', expected: [e('facility-name', 'かもめ薬局', 'block')] },
+  { text: 'こうたくんの内服薬を兄の分と取り違えた。', expected: [e('person-name', 'こうたくん', 'block')] },
 ]
 
 export const NEGATIVE_CASES: EvaluationCase[] = [
@@ -511,6 +516,9 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   '地域の中核病院と連携している。',
   '近くのクリニックから紹介された。',
   '外科病棟で発生した。',
+  '院外薬局から疑義照会があった。',
+  '都市部で3-4名の応援を要した。',
+  'おばあちゃんと呼ばれて返事をした。',
 ].map((text) => ({ text, expected: [] }))
 
 export const EVALUATION_CASES: EvaluationCase[] = [...POSITIVE_CASES, ...NEGATIVE_CASES]

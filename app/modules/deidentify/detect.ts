@@ -195,7 +195,7 @@ function detectAddresses(text: string, push: Push) {
   const place = `[${HAN}${KATA}]`
   const street = `(?:\\d{1,4}|[一二三四五六七八九十]{1,3})(?:(?:丁目|番地|番|号)(?:\\d{1,4})?|[${DASH}ー]\\d{1,4}){0,4}`
   const japanese = new RegExp(
-    `(?:(${PREFECTURE_PATTERN})\\s?)?(${place}{1,6}?[市郡])?(${place}{1,5}?[区町村])?([${HAN}${KATA}\\p{Script=Hiragana}]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
+    `(?:(${PREFECTURE_PATTERN})\\s?)?(${place}{1,6}?[市郡])?(${place}{1,5}?[区町村])?([${HAN}${KATA}の]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
     'du',
   )
   for (const match of matches(text, japanese)) {
@@ -208,13 +208,13 @@ function detectAddresses(text: string, push: Push) {
     // A bare number must be followed by a street marker or stand at the end of the address.
     const hasStreetMarker = /丁目|番|号|[-‐‑‒–—―−ー]\d/u.test(numbers)
     const following = text.slice(match.index + match[0].length, match.index + match[0].length + 1)
-    // Hiragana inside the street part means a clause, not an address (都市部で3-4名); a unit after the number too.
-    if (match[4] && /\p{Script=Hiragana}/u.test(match[4])) continue
+    // Only の may stand in the street part (丸の内); other hiragana would be a clause (都市部で3-4名), and the
+    // pattern above does not allow it. A unit after the number is not a street number either.
     if (/^[名人件回日時分歳才錠枚本個床%]/u.test(following)) continue
     if (!hasStreetMarker) {
       // 鶴舞町65 needs a street name without particles before it and nothing like a unit after it (市内で3回).
       if (!/^(?:[\s、。,，)）]|$|[かにのでへをはがま])/u.test(following)) continue
-      if (!match[4] || /\p{Script=Hiragana}/u.test(match[4])) continue
+      if (!match[4] || /\p{Script=Hiragana}/u.test(match[4].replace(/の/gu, ''))) continue
     }
     push({
       type: 'address',
@@ -456,15 +456,16 @@ function detectJapaneseNames(text: string, push: Push) {
     push({ type: 'person-name', start, end, severity: 'block', replacement: `○○${match[2] ?? ''}` })
   }
 
-  // Children's given names in hiragana (ゆいちゃん, そうたくん): only at the start of a phrase, and only a warning.
-  // Given names in hiragana (ゆいちゃん, たなかさん): only at the start of a phrase, and only a warning.
+  // Given names in hiragana (ゆいちゃん, たなかさん): only at the start of a phrase; a block for a child's name.
   const hiragana = /(?<=^|[\s、。「『（(・]|の|は|が|と)([\p{Script=Hiragana}]{2,5})(ちゃん|くん|さん|さま|様)/du
   for (const match of matches(text, hiragana)) {
     const word = match[1] ?? ''
     if (HIRAGANA_NOT_NAMES.test(word)) continue
     const [start] = groupSpan(match, 1)
     const [, end] = groupSpan(match, 2)
-    push({ type: 'person-name', start, end, severity: 'warn', replacement: `○○${match[2] ?? ''}` })
+    // ちゃん / くん after a hiragana word is a child's given name (ゆいちゃん, たけるくん): as identifying as a surname.
+    const child = match[2] === 'ちゃん' || match[2] === 'くん'
+    push({ type: 'person-name', start, end, severity: child ? 'block' : 'warn', replacement: `○○${match[2] ?? ''}` })
   }
 
   // A name with its reading, or after a label for a person: 鈴木一郎（すずき いちろう）, 妻：山田花子, 主治医：高橋
@@ -577,10 +578,12 @@ const NOT_A_FACILITY_NAME_KANA = /(?:[のにをはへ]|な|しい|さい|きい|
 // A hospital or clinic named with a proper-noun part blocks publishing (issue 14): other hospitals must never be
 // named (../shared/domain.md "Anonymisation"). Generic words (当院, 大学病院, 近隣の総合病院, A病院) are not names.
 function detectFacilities(text: string, push: Push) {
-  const pattern = new RegExp(`([${HAN}${KATA}A-Za-z0-9]{1,20})(${FACILITY_SUFFIXES})`, 'du')
+  const pattern = new RegExp(`([${HAN}${KATA}A-Za-z0-9]{0,20})(${FACILITY_SUFFIXES})`, 'du')
   for (const match of matches(text, pattern)) {
     const prefix = match[1] ?? ''
     let [start] = groupSpan(match, 1)
+    // 病院 inside a longer word (入院病院) is caught by the run before it; a bare suffix needs a hiragana name (あおぞら薬局).
+    if (!prefix && /[\p{Script=Han}\p{Script=Katakana}]$/u.test(text.slice(Math.max(0, start - 1), start))) continue
     if (PLACEHOLDER.test(prefix)) continue
     // 転院先名古屋第一病院: the words saying which hospital it was are not part of its name.
     const lead = prefix.match(LEADING_FACILITY_WORDS)?.[0] ?? ''

@@ -96,7 +96,7 @@ export const LATIN_ROLES = /^(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|NS|Ns|DR|Dr|MR|SE|R
 export const STAFF_TITLES =
   '看護部長|薬剤部長|事務部長|診療部長|看護師長|副看護師長|准看護師|看護師|看護助手|助産師|保健師|医師|主治医|研修医|薬剤師|師長|主任|技師長|技師|技士|理学療法士|作業療法士|言語聴覚士|栄養士|介護士|事務員|部長|医長|科長|院長|副院長|教授|Ns\\.?|NS\\.?|Dr\\.?|DR\\.?|ドクター|ナース'
 
-export const FACILITY_SUFFIXES = '病院|医院|クリニック|診療所|医療センター|歯科医院|薬局'
+export const FACILITY_SUFFIXES = '病院|医院|クリニック|診療所|医療センター|歯科医院|薬局|訪問看護ステーション|整骨院|接骨院'
 /** Generic words around 病院 that do not name a particular hospital (大学病院, 転院先の病院, A病院). */
 const GENERIC_FACILITY_WORDS = [
   '転院先', '転院元', '搬送先', '搬送元', '紹介先', '紹介元', '前医', '近隣', '近く', '地域', '地元', '市内', '県内', '市外',
