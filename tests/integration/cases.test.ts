@@ -127,6 +127,20 @@ describe('writing a case', () => {
     expect(await prisma.case.count({ where: { authorId: author.user.id } })).toBe(0)
   })
 
+  test('an oversized section (3 MB, as text or as editor JSON) is a field message in Japanese, not a 500; nothing is saved', async () => {
+    const author = await member()
+    const huge = '経過'.repeat(1_500_000)
+    const hugeJson = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'あ'.repeat(1_000_000) }] }] })
+    const justOver = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'あ'.repeat(20_001) }] }] })
+    for (const [field, value] of [['chronology', huge], ['analysis', hugeJson], ['lessons', justOver]] as const) {
+      const result = await settle(() => editRoute.action(args(makeRequest('/cases/new', { cookie: author.cookie, form: caseForm({ [field]: value }) }))))
+      expect((result as { init: { status: number } }).init.status).toBe(400)
+      const errors = (result as { data: { result: { error: Record<string, string[]> } } }).data.result.error
+      expect(errors[field]?.join('')).toMatch(/20,000文字以内で入力してください|大きすぎ|長すぎ/)
+    }
+    expect(await prisma.case.count({ where: { authorId: author.user.id } })).toBe(0)
+  })
+
   test('another member cannot open the edit page nor post to it', async () => {
     const author = await member()
     const other = await member()

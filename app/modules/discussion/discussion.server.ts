@@ -110,6 +110,7 @@ export async function editComment(subject: DiscussionSubject, user: Viewer, comm
   const found = await ownComment(subject, commentId, user)
   if (!found.ok) return found
   if (!richTextToPlainText(body).trim()) return fail(400, 'コメントを入力してください')
+  if (richTextToPlainText(body).length > 5000) return fail(400, 'コメントは5000文字以内で入力してください')
   const problems = await identifierProblems(body)
   if (problems.length) return fail(400, problems.join('\n'))
   await prisma.$transaction(async (tx) => {
