@@ -348,8 +348,11 @@ export default function ConsultationThread() {
                 type="file"
                 multiple
                 accept="application/pdf,image/png,image/jpeg"
-                aria-describedby={actionData?.fieldErrors?.attachments ? 'message-attachments-error' : undefined}
+                aria-describedby={actionData?.fieldErrors?.attachments ? 'message-attachments-help message-attachments-error' : 'message-attachments-help'}
               />
+              <p id="message-attachments-help" className="field__help">
+                PDFは文字を読み取って確認し、氏名などがあればページを示して添付を断ります。画像（PNG・JPEG）の中の文字は確認されません。
+              </p>
               <ErrorList id="message-attachments-error" errors={actionData?.fieldErrors?.attachments} />
             </div>
             {isDesk && !isRequester ? (

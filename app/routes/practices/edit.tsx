@@ -197,6 +197,7 @@ export default function PracticeEdit() {
             <input id="practice-attachments" name="attachments" type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-describedby="practice-attachments-help" />
             <p id="practice-attachments-help" className="field__help">
               PDF・PNG・JPEG、1ファイル10MBまで、合わせて{MAX_PRACTICE_ATTACHMENTS}個まで。患者や職員が写った写真、実名の入った書類は添付しないでください。
+              PDFは文字を読み取って確認し、氏名などがあればページを示して添付を断ります。画像（PNG・JPEG）の中の文字は確認されません。
             </p>
             <ErrorList errors={attachmentErrors} />
           </div>
