@@ -1,4 +1,9 @@
 // De-identification: finds identifiers in Japanese and English free text (../shared/domain.md "Anonymisation").
+// What counts as identifying follows 個人情報の保護に関する法律 第2条第1項 (information that identifies a person,
+// including by easy collation with other information) and 第2条第3項 (要配慮個人情報: a medical history is one), as
+// applied to hospitals by 「医療・介護関係事業者における個人情報の適切な取扱いのためのガイダンス」 (個人情報保護委員会・
+// 厚生労働省): names, exact dates, IDs, contact details and other hospitals' names are removed before sharing; room
+// and bed numbers narrow a case down with the ward and month (quasi-identifiers), so they are a warning.
 // Pure and client-safe (no Node APIs): the editor may run it in the browser, the server runs it before publishing.
 //
 // How it works: the text is NFKC-normalised one code point at a time (full-width digits and letters become ASCII,
