@@ -47,7 +47,8 @@ describe('anonymous visitors are sent to /login', () => {
 })
 
 describe('writing a case', () => {
-  test('a draft is saved, seen only by its author (not other members, not admins), and then published', async () => {
+  // The first publish of the file starts the de-identification worker (analyser load): allow for a busy machine.
+  test('a draft is saved, seen only by its author (not other members, not admins), and then published', { timeout: 60_000 }, async () => {
     const hospital = await createHospital({ name: 'テスト記念病院' })
     const author = await member({ hospitalId: hospital.id })
     const other = await member()
@@ -127,7 +128,7 @@ describe('writing a case', () => {
     expect(await prisma.case.count({ where: { authorId: author.user.id } })).toBe(0)
   })
 
-  test('an oversized section (3 MB, as text or as editor JSON) is a field message in Japanese, not a 500; nothing is saved', async () => {
+  test('an oversized section (3 MB, as text or as editor JSON) is a field message in Japanese, not a 500; nothing is saved', { timeout: 60_000 }, async () => {
     const author = await member()
     const huge = '経過'.repeat(1_500_000)
     const hugeJson = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'あ'.repeat(1_000_000) }] }] })

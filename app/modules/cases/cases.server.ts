@@ -166,10 +166,12 @@ function childRows(input: CaseInput) {
 export async function saveCase(
   input: CaseInput,
   author: SessionUser,
-  options: { id?: string; importKey?: string; db?: Prisma.TransactionClient } = {},
+  options: { id?: string; importKey?: string; db?: Prisma.TransactionClient; publishChecked?: boolean } = {},
 ): Promise<SaveCaseResult> {
   const publish = input.intent === 'publish'
-  if (publish) {
+  // `publishChecked`: the caller ran publishProblems before opening its transaction (the check may take seconds,
+  // longer than a transaction should stay open).
+  if (publish && !options.publishChecked) {
     const problems = await publishProblems(input)
     if (problems) return { ok: false, ...problems }
   }
