@@ -49,7 +49,8 @@ describe('anonymous visitors are sent to /login', () => {
 })
 
 describe('writing a case', () => {
-  test('a draft is saved, seen only by its author (not other members, not admins), and then published', async () => {
+  // The first publish of the file starts the de-identification worker (analyser load): allow for a busy machine.
+  test('a draft is saved, seen only by its author (not other members, not admins), and then published', { timeout: 60_000 }, async () => {
     const hospital = await createHospital({ name: 'テスト記念病院' })
     const author = await member({ hospitalId: hospital.id })
     const other = await member()
@@ -148,6 +149,20 @@ describe('writing a case', () => {
     const errors = (result as { data: { result: { error: Record<string, string[]> } } }).data.result.error
     expect(errors.analysis?.length).toBeGreaterThan(0)
     expect(errors.lessons?.length).toBeGreaterThan(0)
+    expect(await prisma.case.count({ where: { authorId: author.user.id } })).toBe(0)
+  })
+
+  test('an oversized section (3 MB, as text or as editor JSON) is a field message in Japanese, not a 500; nothing is saved', { timeout: 60_000 }, async () => {
+    const author = await member()
+    const huge = '経過'.repeat(1_500_000)
+    const hugeJson = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'あ'.repeat(1_000_000) }] }] })
+    const justOver = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'あ'.repeat(20_001) }] }] })
+    for (const [field, value] of [['chronology', huge], ['analysis', hugeJson], ['lessons', justOver]] as const) {
+      const result = await settle(() => editRoute.action(args(makeRequest('/cases/new', { cookie: author.cookie, form: caseForm({ [field]: value }) }))))
+      expect((result as { init: { status: number } }).init.status).toBe(400)
+      const errors = (result as { data: { result: { error: Record<string, string[]> } } }).data.result.error
+      expect(errors[field]?.join('')).toMatch(/20,000文字以内で入力してください|大きすぎ|長すぎ/)
+    }
     expect(await prisma.case.count({ where: { authorId: author.user.id } })).toBe(0)
   })
 

@@ -337,7 +337,8 @@ describe('calendar file', () => {
 })
 
 describe('admin pages', () => {
-  test('an admin creates an event; bad input comes back with field messages and everything typed', async () => {
+  // Posting the summary starts the de-identification worker (analyser load): allow for a busy machine.
+  test('an admin creates an event; bad input comes back with field messages and everything typed', { timeout: 60_000 }, async () => {
     const bad = {
       intent: 'save',
       kind: 'CASE_REVIEW',
@@ -370,6 +371,17 @@ describe('admin pages', () => {
       await adminEditRoute.action(routeArgs(makeRequest(`/admin/events/${id}`, { cookie: admin.cookie, form: { intent: 'summary', summary: '検討した内容のまとめ' } }), { id })),
     )
     expect(summary.status).toBe(200)
+    expect((await prisma.event.findUniqueOrThrow({ where: { id } })).summary).toBe('検討した内容のまとめ')
+
+    // The server check gates the summary: a name and an exact day are refused on the field, nothing is saved.
+    const named = unwrap(
+      await adminEditRoute.action(
+        routeArgs(makeRequest(`/admin/events/${id}`, { cookie: admin.cookie, form: { intent: 'summary', summary: '蓮見看護師が3月14日の事例を報告した。' } }), { id }),
+      ),
+    )
+    expect(named.status).toBe(400)
+    expect(JSON.stringify(named.data)).toContain('「まとめ」の「蓮見看護師」（氏名）を伏せてください')
+    expect(JSON.stringify(named.data)).toContain('「まとめ」の「3月14日」（日付）を伏せてください')
     expect((await prisma.event.findUniqueOrThrow({ where: { id } })).summary).toBe('検討した内容のまとめ')
   })
 

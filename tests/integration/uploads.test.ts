@@ -4,6 +4,7 @@ import { detectUploadKind } from '#app/modules/uploads/file-types.ts'
 import { LocalDiskStorage } from '#app/modules/uploads/storage.server.ts'
 import { cleanFileName, storedFileResponse, storeUpload, validateUpload } from '#app/modules/uploads/uploads.server.ts'
 import { createUser } from '#tests/fixtures/auth.ts'
+import { pdfWithPages } from '#tests/fixtures/pdf.ts'
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
@@ -14,6 +15,18 @@ const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0
 const rules = { maxBytes: 1024, allowed: ['pdf', 'png', 'jpeg'] as const }
 
 describe('upload validation', () => {
+  test('a PDF whose text names a patient is refused, naming the page and the text; a clean PDF is accepted', { timeout: 60_000 }, async () => {
+    const pdfRules = { maxBytes: 1024 * 1024, allowed: ['pdf'] as const }
+    const named = pdfWithPages([['転倒予防の取り組み', '夜間の巡視を強化した。'], ['事例：患者の山田太郎様が夜間に転倒した。']])
+    const refused = await validateUpload(new File([named], '報告書.pdf', { type: 'application/pdf' }), pdfRules)
+    expect(refused.ok).toBe(false)
+    expect(refused.ok ? '' : refused.error).toBe(
+      '「報告書.pdf」には個人や施設を特定できる情報があるため添付できません：2ページ目の「山田太郎様」（氏名）。伏せたPDFを添付してください。',
+    )
+    const clean = pdfWithPages([['転倒予防の取り組み', '夜間の巡視を強化した。'], ['事例：患者Aが夜間に転倒した。']])
+    expect(await validateUpload(new File([clean], '手順.pdf', { type: 'application/pdf' }), pdfRules)).toMatchObject({ ok: true })
+  })
+
   test('recognises PDF, PNG and JPEG by content', () => {
     expect(detectUploadKind(PDF)).toBe('pdf')
     expect(detectUploadKind(PNG)).toBe('png')

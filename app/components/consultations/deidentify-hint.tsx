@@ -8,7 +8,8 @@ const CHECK_DELAY_MS = 700
 type State = { status: 'idle' | 'done' | 'error'; findings: DeidFinding[]; checkedText: string }
 
 /**
- * The de-identification check for one plain-text field of the request: after a pause in typing the text goes to
+ * The de-identification check for one plain-text field (a consultation request, a case title or summary, a
+ * countermeasure row, …): after a pause in typing the text goes to
  * POST /api/deidentify; findings are listed with a 「伏せる」 button that replaces them in the textarea. The
  * server checks again on submit and refuses `block` findings, so a failed check here only says so quietly.
  * `advisory`: for thread messages, which the server does not block (a crisis exchange with the expert team
@@ -39,13 +40,14 @@ export function DeidentifyHint({ fieldId, label, text, advisory = false }: { fie
 
   useEffect(() => () => abort.current?.abort(), [])
 
-  /** Replaces the findings in the textarea, then tells the form the value changed. */
+  /** Replaces the findings in the textarea or input, then tells the form the value changed. */
   function mask(findings: DeidFinding[]) {
     const element = document.getElementById(fieldId)
-    if (!(element instanceof HTMLTextAreaElement) || element.value !== state.checkedText) return
+    if (!(element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) || element.value !== state.checkedText) return
     const value = maskFindings(element.value, findings)
-    // React and Conform track the textarea through input events, so set the value the way typing would.
-    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set
+    // React and Conform track the field through input events, so set the value the way typing would.
+    const prototype = element instanceof HTMLInputElement ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype
+    const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set
     setter?.call(element, value)
     element.dispatchEvent(new Event('input', { bubbles: true }))
     element.dispatchEvent(new Event('change', { bubbles: true }))

@@ -1,5 +1,7 @@
 import { Form } from '@remix-run/react'
-import { ErrorList } from '#app/components/ui/fields.tsx'
+import { useState } from 'react'
+import { DeidentifyHint } from '#app/components/consultations/deidentify-hint.tsx'
+import { CharacterCount, ErrorList } from '#app/components/ui/fields.tsx'
 import { formatDate } from '#app/lib/format.ts'
 import { ADOPTION_STATUS_TONES, ADOPTION_STATUSES, type AdoptionStatusCode } from '#app/modules/practices/labels.ts'
 
@@ -104,6 +106,8 @@ export function AdoptionForm({ mine, feedback, adoptionId }: { mine: AdoptionIte
   const ours = feedback && (feedback.intent === 'adopt' || feedback.intent === 'delete-adoption') && feedback.commentId === target ? feedback : undefined
   const idPrefix = `adoption-${adoptionId ?? 'mine'}`
   const fieldErrors = ours?.fieldErrors ?? {}
+  // The note is shown to every member: counted and checked for identifiers while typing (the server checks again).
+  const [note, setNote] = useState(mine?.note ?? '')
   return (
     <div className="stack adoption-form">
       {!adoptionId ? <h3>{mine ? '自院の導入状況を更新' : '自院で導入'}</h3> : null}
@@ -141,8 +145,10 @@ export function AdoptionForm({ mine, feedback, adoptionId }: { mine: AdoptionIte
         </div>
         <div className="field">
           <label htmlFor={`${idPrefix}-note`}>メモ（工夫した点・続かなかった理由など）</label>
-          <textarea id={`${idPrefix}-note`} name="note" rows={2} maxLength={1000} defaultValue={mine?.note ?? ''} />
+          <textarea id={`${idPrefix}-note`} name="note" rows={2} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
+          <CharacterCount value={note} max={1000} />
           <ErrorList errors={fieldErrors.note} />
+          <DeidentifyHint fieldId={`${idPrefix}-note`} label="メモ" text={note} />
         </div>
         <div className="row">
           <button type="submit" className="button button--primary button--small">

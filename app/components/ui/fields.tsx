@@ -1,5 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import type { ReactNode } from 'react'
+import { DeidentifyHint } from '#app/components/consultations/deidentify-hint.tsx'
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   const list = errors?.filter(Boolean) ?? []
@@ -13,9 +14,28 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   )
 }
 
-type FieldShell = { label: string; help?: ReactNode; required?: boolean }
+type FieldShell = {
+  label: string
+  help?: ReactNode
+  required?: boolean
+  /** The server's character limit: shown while typing as 「120 / 120字」. */
+  maxLength?: number
+  /** The live de-identification hint under the field (the server checks again before publishing). */
+  deidentify?: boolean
+}
 
-function Shell({ field, label, help, required, children }: FieldShell & { field: FieldMetadata<unknown>; children: ReactNode }) {
+/** The count the server applies (the schema's .max counts UTF-16 units after trimming). */
+export function CharacterCount({ value, max }: { value: string; max: number }) {
+  const length = value.trim().length
+  return (
+    <p className={`field__count small${length > max ? ' field__count--over' : ''}`} aria-live="polite">
+      {length.toLocaleString('ja-JP')} / {max.toLocaleString('ja-JP')}字{length > max ? `（${(length - max).toLocaleString('ja-JP')}字超過）` : ''}
+    </p>
+  )
+}
+
+function Shell({ field, label, help, required, maxLength, deidentify, children }: FieldShell & { field: FieldMetadata<unknown>; children: ReactNode }) {
+  const value = typeof field.value === 'string' ? field.value : ''
   return (
     <div className="field">
       <label htmlFor={field.id}>
@@ -23,12 +43,14 @@ function Shell({ field, label, help, required, children }: FieldShell & { field:
         {required ? <span className="field__required">必須</span> : null}
       </label>
       {children}
+      {maxLength ? <CharacterCount value={value} max={maxLength} /> : null}
       {help ? (
         <p id={field.descriptionId} className="field__help">
           {help}
         </p>
       ) : null}
       <ErrorList id={field.errorId} errors={field.errors} />
+      {deidentify ? <DeidentifyHint fieldId={field.id} label={label} text={value} /> : null}
     </div>
   )
 }

@@ -10,7 +10,8 @@ import { notify } from '#app/modules/notifications/notifications.server.ts'
 import { enqueueSearchChange } from '#search/outbox.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { discussedMeetingWhere, meetingSelect } from '#app/modules/events/case-review.ts'
-import { blockingFindings, describeBlocking, type TextField } from '#app/modules/deidentify/publish-guard.ts'
+import { describeBlocking, type TextField } from '#app/modules/deidentify/publish-guard.ts'
+import { serverBlockingFindings } from '#app/modules/deidentify/server-check.server.ts'
 import { ANONYMOUS_AUTHOR, CASE_SECTIONS, type FactorFrameworkCode } from './labels.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { parseYearMonth, type CaseFilters, type CaseInput } from './schemas.ts'
@@ -102,10 +103,10 @@ export type SaveCaseResult =
   | { ok: false; formErrors: string[]; fieldErrors: Record<string, string[]> }
 
 /** Problems that keep a case from being published; the draft itself can always be saved. */
-export function publishProblems(input: CaseInput): { formErrors: string[]; fieldErrors: Record<string, string[]> } | null {
+export async function publishProblems(input: CaseInput): Promise<{ formErrors: string[]; fieldErrors: Record<string, string[]> } | null> {
   const fieldErrors: Record<string, string[]> = {}
   if (!richTextToPlainText(input.chronology).trim()) fieldErrors.chronology = ['公開するには経過・時系列を入力してください']
-  const blocking = blockingFindings(caseTextFields(input))
+  const blocking = await serverBlockingFindings(caseTextFields(input))
   const messages = describeBlocking(blocking)
   blocking.forEach((item, index) => {
     fieldErrors[item.field] = [...(fieldErrors[item.field] ?? []), messages[index] ?? '']
@@ -166,11 +167,13 @@ function childRows(input: CaseInput) {
 export async function saveCase(
   input: CaseInput,
   author: SessionUser,
-  options: { id?: string; importKey?: string; db?: Prisma.TransactionClient } = {},
+  options: { id?: string; importKey?: string; db?: Prisma.TransactionClient; publishChecked?: boolean } = {},
 ): Promise<SaveCaseResult> {
   const publish = input.intent === 'publish'
-  if (publish) {
-    const problems = publishProblems(input)
+  // `publishChecked`: the caller ran publishProblems before opening its transaction (the check may take seconds,
+  // longer than a transaction should stay open).
+  if (publish && !options.publishChecked) {
+    const problems = await publishProblems(input)
     if (problems) return { ok: false, ...problems }
   }
   const run = async (tx: Prisma.TransactionClient) => {

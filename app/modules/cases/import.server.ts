@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { prisma } from '#app/lib/db.server.ts'
 import { CASE_PLACES, IMPACT_LEVELS, JQ_CATEGORIES, type CasePlaceCode, type ImpactLevelCode, type JqCategoryCode } from './labels.ts'
-import { saveCase } from './cases.server.ts'
+import { publishProblems, saveCase } from './cases.server.ts'
 import { parseTags, parseYearMonth, richTextFromInput, type CaseInput } from './schemas.ts'
 
 // Bulk import of the secretariat's case collection (docs/cases-import.md): one JSON object per line.
@@ -133,8 +133,14 @@ export async function importCases(jsonl: string): Promise<ImportReport> {
       factors: [],
       countermeasures: [],
     }
+    // The de-identification check runs before the transaction: it may take seconds on a long text.
+    const problems = await publishProblems(input)
+    if (problems) {
+      fail(problems.formErrors.join(' / ').replace(/下書きとしては保存できます。/, ''))
+      continue
+    }
     try {
-      const saved = await prisma.$transaction((tx) => saveCase(input, author, { importKey, db: tx }))
+      const saved = await prisma.$transaction((tx) => saveCase(input, author, { importKey, db: tx, publishChecked: true }))
       if (saved.ok) report.created += 1
       else fail(saved.formErrors.join(' / ').replace(/下書きとしては保存できます。/, ''))
     } catch (error) {

@@ -143,6 +143,14 @@ export const COUNTERMEASURE_DIMENSIONS = {
 export type CountermeasureDimensionCode = keyof typeof COUNTERMEASURE_DIMENSIONS
 
 /** The rich-text sections of a case, in reading order. */
+/**
+ * Characters per rich-text section, counted as the editor counts them (issue 13, F4: a 1,000,000-character
+ * chronology was saved). The editor shows the same limit while typing.
+ */
+export const CASE_SECTION_MAX_LENGTH = 20_000
+/** Characters per comment (the comment box shows the count). */
+export const COMMENT_MAX_LENGTH = 5_000
+
 export const CASE_SECTIONS = [
   { name: 'chronology', label: '経過・時系列' },
   { name: 'discovery', label: '発見の経緯' },

@@ -3,7 +3,9 @@ import { calendarDateField } from '#app/lib/calendar-date.ts'
 import { enumKeys, PROFESSIONS } from '#app/modules/members/labels.ts'
 import {
   CASE_PLACES,
+  CASE_SECTION_MAX_LENGTH,
   CASE_SORTS,
+  COMMENT_MAX_LENGTH,
   COUNTERMEASURE_DIMENSIONS,
   COUNTERMEASURE_STRENGTHS,
   EXPERIENCE_BANDS,
@@ -12,7 +14,13 @@ import {
   JQ_CATEGORIES,
   type FactorFrameworkCode,
 } from './labels.ts'
-import { parseRichText, richTextFromPlainText, type RichTextDoc, type RichTextProfile } from '#app/modules/rich-text/rich-text.ts'
+import {
+  parseRichText,
+  RICH_TEXT_MAX_JSON_CHARS,
+  richTextFromPlainText,
+  type RichTextDoc,
+  type RichTextProfile,
+} from '#app/modules/rich-text/rich-text.ts'
 
 // Shared by server and browser (Conform). Every message says what to do, in Japanese.
 
@@ -20,24 +28,42 @@ import { parseRichText, richTextFromPlainText, type RichTextDoc, type RichTextPr
  * A rich-text field as posted: the editor's JSON string, or plain text (a textarea without JavaScript, or an
  * imported line). Plain text becomes paragraphs; JSON must pass the rich-text allow-list.
  */
-export function richTextFromInput(value: unknown, profile: RichTextProfile): { ok: true; doc: RichTextDoc } | { ok: false; error: string } {
+export function richTextFromInput(
+  value: unknown,
+  profile: RichTextProfile,
+  maxLength: number = CASE_SECTION_MAX_LENGTH,
+): { ok: true; doc: RichTextDoc } | { ok: false; error: string } {
   if (value === undefined || value === null || value === '') return { ok: true, doc: { type: 'doc', content: [] } }
-  if (typeof value === 'object') return parseRichText(value, profile)
+  if (typeof value === 'object') return parseRichText(value, profile, { maxLength })
   if (typeof value !== 'string') return { ok: false, error: '本文の形式が正しくありません' }
   const trimmed = value.trim()
   if (trimmed.startsWith('{')) {
-    try {
-      return parseRichText(JSON.parse(trimmed), profile)
-    } catch {
-      // Not JSON after all: someone typed a brace. Treat it as text.
-    }
+    // parseRichText refuses an oversized string before parsing it (RICH_TEXT_MAX_JSON_CHARS).
+    const parsed = parseRichText(trimmed, profile, { maxLength })
+    if (parsed.ok || !isPlainTextWithABrace(trimmed)) return parsed
   }
+  // Plain text (a textarea without JavaScript, an imported line): the same limit, counted before any work.
+  if (value.length > maxLength) return { ok: false, error: tooLongMessage(maxLength, value.length) }
   return { ok: true, doc: richTextFromPlainText(value) }
 }
 
-const richText = (profile: RichTextProfile) =>
+/** Someone typed a brace: the text is not JSON at all, so it is taken as text. */
+function isPlainTextWithABrace(value: string): boolean {
+  if (value.length > RICH_TEXT_MAX_JSON_CHARS) return false
+  try {
+    JSON.parse(value)
+    return false
+  } catch {
+    return true
+  }
+}
+
+const tooLongMessage = (max: number, actual: number) =>
+  `${max.toLocaleString('ja-JP')}文字以内で入力してください（現在 ${actual.toLocaleString('ja-JP')}文字）。`
+
+const richText = (profile: RichTextProfile, maxLength: number = CASE_SECTION_MAX_LENGTH) =>
   z.unknown().transform((value, ctx) => {
-    const result = richTextFromInput(value, profile)
+    const result = richTextFromInput(value, profile, maxLength)
     if (!result.ok) {
       ctx.addIssue({ code: 'custom', message: result.error })
       return z.NEVER
@@ -138,7 +164,7 @@ export const CaseFiltersSchema = z.object({
 export type CaseFilters = z.infer<typeof CaseFiltersSchema>
 
 export const CommentSchema = z.object({
-  body: richText('light'),
+  body: richText('light', COMMENT_MAX_LENGTH),
   parentId: z.string().trim().max(40).optional(),
 })
 

@@ -1,6 +1,23 @@
-import { describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { stopCheckPool } from './check-pool.server.ts'
 import { EVALUATION_CASES, NEGATIVE_CASES, POSITIVE_CASES, type EvaluationCase, type ExpectedFinding } from './detect.cases.ts'
 import { FINDING_TYPE_LABELS, findIdentifiers, type Finding } from './detect.ts'
+import { checkTexts } from './server-check.server.ts'
+
+// The regression table is asserted against the server check (rule engine + analyser): the gate for publishing.
+// The unit tests further down pin the rule engine alone, which the browser runs for instant hints.
+const serverFindings = new Map<string, Finding[]>()
+beforeAll(async () => {
+  const texts = EVALUATION_CASES.map((row) => row.text)
+  const findings = await checkTexts(texts)
+  texts.forEach((text, index) => serverFindings.set(text, findings[index] ?? []))
+}, 300_000)
+afterAll(() => stopCheckPool())
+const checked = (text: string) => {
+  const findings = serverFindings.get(text)
+  if (!findings) throw new Error(`not checked: ${text}`)
+  return findings
+}
 
 const RECALL_FLOOR = 0.95
 const FALSE_POSITIVE_CEILING = 0.05
@@ -9,7 +26,7 @@ const describeFinding = (f: Pick<Finding, 'type' | 'text' | 'severity'>) => `${f
 
 /** Which expected identifiers were found (same type, same text; severity too when the row gives one). */
 function evaluate(row: EvaluationCase) {
-  const findings = findIdentifiers(row.text)
+  const findings = checked(row.text)
   const unused = [...findings]
   const missed: ExpectedFinding[] = []
   for (const expected of row.expected) {
@@ -51,7 +68,7 @@ describe('evaluation table', () => {
   })
 
   test.each(asserted(NEGATIVE_CASES).map((row) => [row.text] as const))('blocks nothing in %s', (text) => {
-    expect(findIdentifiers(text).filter((f) => f.severity === 'block').map(describeFinding)).toEqual([])
+    expect(checked(text).filter((f) => f.severity === 'block').map(describeFinding)).toEqual([])
   })
 
   test('recall and false-positive rate over the whole table (known limitations included)', () => {
@@ -62,7 +79,7 @@ describe('evaluation table', () => {
       expectedCount += row.expected.length
       foundCount += row.expected.length - missed.length
     }
-    const flaggedNegatives = NEGATIVE_CASES.filter((row) => findIdentifiers(row.text).some((f) => f.severity === 'block')).length
+    const flaggedNegatives = NEGATIVE_CASES.filter((row) => checked(row.text).some((f) => f.severity === 'block')).length
     const recall = foundCount / expectedCount
     const falsePositiveRate = flaggedNegatives / NEGATIVE_CASES.length
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`
@@ -112,14 +129,18 @@ describe('findIdentifiers', () => {
     })
   })
 
-  test('the severity follows the confidence: names, IDs and dates block; hospitals and bare month-days warn', () => {
-    const severities = Object.fromEntries(findIdentifiers('山田様、ID 1234567、2024/5/3、5月3日、名古屋第一病院').map((f) => [f.type + ':' + f.text, f.severity]))
+  test('the severity follows the confidence: names, IDs, exact days and named hospitals block; room numbers warn', () => {
+    const severities = Object.fromEntries(
+      findIdentifiers('山田様、ID 1234567、2024/5/3、5月3日、名古屋第一病院、502号室、使用期限2025年3月1日').map((f) => [f.type + ':' + f.text, f.severity]),
+    )
     expect(severities).toEqual({
       'person-name:山田様': 'block',
       'patient-id:1234567': 'block',
       'date:2024/5/3': 'block',
-      'date:5月3日': 'warn',
-      'facility-name:名古屋第一病院': 'warn',
+      'date:5月3日': 'block',
+      'facility-name:名古屋第一病院': 'block',
+      'room-number:502号室': 'warn',
+      'date:2025年3月1日': 'warn',
     })
   })
 

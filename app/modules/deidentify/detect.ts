@@ -1,4 +1,9 @@
 // De-identification: finds identifiers in Japanese and English free text (../shared/domain.md "Anonymisation").
+// What counts as identifying follows 個人情報の保護に関する法律 第2条第1項 (information that identifies a person,
+// including by easy collation with other information) and 第2条第3項 (要配慮個人情報: a medical history is one), as
+// applied to hospitals by 「医療・介護関係事業者における個人情報の適切な取扱いのためのガイダンス」 (個人情報保護委員会・
+// 厚生労働省): names, exact dates, IDs, contact details and other hospitals' names are removed before sharing; room
+// and bed numbers narrow a case down with the ward and month (quasi-identifiers), so they are a warning.
 // Pure and client-safe (no Node APIs): the editor may run it in the browser, the server runs it before publishing.
 //
 // How it works: the text is NFKC-normalised one code point at a time (full-width digits and letters become ASCII,
@@ -27,6 +32,7 @@ import {
   ROLE_WORDS,
   ROMAJI_SURNAMES,
   STAFF_TITLES,
+  SURNAME_ENDINGS_LIKE_ROLES,
   WARD_ACTIONS,
   startsWithCommonSurname,
 } from './vocabulary.ts'
@@ -43,6 +49,7 @@ export type FindingType =
   | 'address'
   | 'insurance-number'
   | 'facility-name'
+  | 'room-number'
 
 export type Finding = {
   type: FindingType
@@ -68,6 +75,7 @@ export const FINDING_TYPE_LABELS: Record<FindingType, string> = {
   address: '住所',
   'insurance-number': '保険証番号',
   'facility-name': '施設名',
+  'room-number': '病室・ベッド番号',
 }
 
 /** Texts longer than this are refused by the API; the detector itself has no limit. */
@@ -147,6 +155,11 @@ function detectPhones(text: string, push: Push) {
     const ok = match[0].startsWith('+') ? digits >= 11 && digits <= 13 : digits >= 10 && digits <= 11
     if (ok) push({ type: 'phone', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
   }
+  // The area code outside and the exchange inside brackets, without a label: 03(1234)5678, 052(744)2609.
+  for (const match of matches(text, /(?<![\d(])0\d{1,4}\s?\(\d{1,4}\)\s?\d{3,4}(?![\d)])/u)) {
+    const digits = digitCount(match[0])
+    if (digits >= 10 && digits <= 11) push({ type: 'phone', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
+  }
   // North American style: (555) 123-4567, 555-123-4567.
   for (const match of matches(text, /(?<![\d-])(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-.]\d{4}(?![\d-])/u)) {
     push({ type: 'phone', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
@@ -187,25 +200,26 @@ function detectAddresses(text: string, push: Push) {
   const place = `[${HAN}${KATA}]`
   const street = `(?:\\d{1,4}|[一二三四五六七八九十]{1,3})(?:(?:丁目|番地|番|号)(?:\\d{1,4})?|[${DASH}ー]\\d{1,4}){0,4}`
   const japanese = new RegExp(
-    `(?:(${PREFECTURE_PATTERN})\\s?)?(${place}{1,6}?[市郡])?(${place}{1,5}?[区町村])?([${HAN}${KATA}\\p{Script=Hiragana}]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
+    `(?:(${PREFECTURE_PATTERN})\\s?)?(${place}{1,6}?[市郡])?(${place}{1,5}?[区町村])?([${HAN}${KATA}の]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
     'du',
   )
   for (const match of matches(text, japanese)) {
     const prefecture = match[1]
     const city = match[2]
     const numbers = match[5] ?? ''
-    if (!prefecture && !city) continue
     if (!city && !match[3]) continue
+    // Without a prefecture or a city, a ward or town (昭和区鶴舞町1-1, 中区栄3-1-1, 鶴舞町65番地) needs a full street number.
+    if (!prefecture && !city && !/[-‐‑‒–—―−ー]\d|丁目|番地/u.test(numbers)) continue
     // A bare number must be followed by a street marker or stand at the end of the address.
     const hasStreetMarker = /丁目|番|号|[-‐‑‒–—―−ー]\d/u.test(numbers)
     const following = text.slice(match.index + match[0].length, match.index + match[0].length + 1)
-    // Hiragana inside the street part means a clause, not an address (都市部で3-4名); a unit after the number too.
-    if (match[4] && /\p{Script=Hiragana}/u.test(match[4])) continue
+    // Only の may stand in the street part (丸の内); other hiragana would be a clause (都市部で3-4名), and the
+    // pattern above does not allow it. A unit after the number is not a street number either.
     if (/^[名人件回日時分歳才錠枚本個床%]/u.test(following)) continue
     if (!hasStreetMarker) {
       // 鶴舞町65 needs a street name without particles before it and nothing like a unit after it (市内で3回).
       if (!/^(?:[\s、。,，)）]|$|[かにのでへをはがま])/u.test(following)) continue
-      if (!match[4] || /\p{Script=Hiragana}/u.test(match[4])) continue
+      if (!match[4] || /\p{Script=Hiragana}/u.test(match[4].replace(/の/gu, ''))) continue
     }
     push({
       type: 'address',
@@ -222,9 +236,9 @@ function detectAddresses(text: string, push: Push) {
     push({ type: 'address', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
   }
   // After a label: 住所：…, Address: … up to the end of the clause.
-  const labelled = /(?:現住所|住所)\s*(?:は)?[:：]\s*([^\s、。,，()（）]{2,60})|[Aa]ddress\s*[:：]\s*([^\s.,;][^.;\n]{1,60}?)(?=[.;\n]|,\s[a-z]|$)/du
+  const labelled = /(?:現住所|住所)\s*(?:は)?\s*[:：]\s*([^\s、。,，()（）]{2,60})|(?:現住所|住所)\s*は\s*([^\s、。,，()（）]{2,60}?)(?=[とをがでにのへ、。,，\s]|$)|[Aa]ddress\s*[:：]\s*([^\s.,;][^.;\n]{1,60}?)(?=[.;\n]|,\s[a-z]|$)/du
   for (const match of matches(text, labelled)) {
-    const group = match[1] !== undefined ? 1 : 2
+    const group = match[1] !== undefined ? 1 : match[2] !== undefined ? 2 : 3
     const [start, end] = groupSpan(match, group)
     push({ type: 'address', start, end, severity: 'block', replacement: '○○' })
   }
@@ -276,6 +290,9 @@ const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec'
 const WEEKDAY = '(?:\\s?[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）])?'
 
+/** Words for a time of day or a shift that make 3/14 a date (3/14の朝, 2/28 深夜). */
+const TIME_OF_DAY = '朝|昼|夕|夜|晩|深夜|未明|早朝|夕方|夜間|午前|午後|日中|日勤|夜勤|準夜|深夜帯|準夜帯|日勤帯|夜勤帯|頃|ごろ|AM|PM|am|pm'
+
 const validDay = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= 31
 const kanjiNumber = (value: string): number => {
   if (/^\d+$/.test(value)) return Number(value)
@@ -290,7 +307,7 @@ const BIRTH_AFTER = /^\s*(?:生まれ|生|に生まれ|出生)/u
 const NOT_PATIENT_DATE_BEFORE =
   /(?:期限|有効期限|使用期限|消費期限|[Ee]xp(?:iry|iration)?(?: date)?|EXP|[Ll]ot|LOT|ロット|改訂|制定|施行|発行|公布|更新日|作成日|版)\s*(?:日)?\s*(?:は|:|：|\(|（)?\s*$/u
 const NOT_PATIENT_DATE_AFTER =
-  /^\s*(?:(?:付け?|の)?\s*(?:施行|改訂|制定|発行|公布|版|まで有効|期限)|付け?の?[^。、\n]{0,10}(?:通知|事務連絡|告示|省令|通達))/u
+  /^\s*(?:(?:付け?|の)?\s*(?:施行|改訂|制定|発行|公布|版|まで有効|期限)|付け?の?[^。、\n]{0,10}(?:通知|事務連絡|告示|省令|通達)|付け?で(?:配置換え|異動|採用|着任|就任|退職|施行|改訂))/u
 
 function detectDates(text: string, push: Push) {
   const full = (start: number, end: number) => {
@@ -337,20 +354,19 @@ function detectDates(text: string, push: Push) {
   )) {
     full(match.index, match.index + match[0].length)
   }
-  // Month and day without a year are an exact date too, but often harmless in context: warn.
-  for (const match of matches(text, new RegExp(`(?<!\\d)${num}\\s?月\\s?${num}\\s?日(?!目|間|分|前後|以内|ぶり|おき|毎)${WEEKDAY}`, 'u'))) {
-    if (validDay(kanjiNumber(match[1] ?? ''), kanjiNumber(match[2] ?? ''))) {
-      push({ type: 'date', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: 'X日目' })
-    }
+  // Month and day without a year are an exact date too and block like a full date (issue 14): with the year of
+  // the case they pin the incident to one day. Relative days (入院3日目) and year-month stay allowed.
+  for (const match of matches(text, new RegExp(`(?<!\\d)(?<!(?:\\d|元|[一二三四五六七八九十])\\s?年\\s?|[.\\/-])${num}\\s?月\\s?${num}\\s?日(?!目|間|分|前後|以内|ぶり|おき|毎)${WEEKDAY}`, 'u'))) {
+    if (validDay(kanjiNumber(match[1] ?? ''), kanjiNumber(match[2] ?? ''))) full(match.index, match.index + match[0].length)
   }
   for (const match of matches(text, new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\s*(?:mg|mL|ml|%|kg|g\\b|units?|patients?|beds?|cases?|times?|hours?|days?))|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`, 'u'))) {
-    push({ type: 'date', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: 'X日目' })
+    full(match.index, match.index + match[0].length)
   }
-  // 5/3(金), 5/3 14:30: slash dates are dates only when a weekday or a time follows (1/2錠 is half a tablet).
-  for (const match of matches(text, new RegExp(`(?<![\\d/.])(\\d{1,2})\\/(\\d{1,2})(?:${WEEKDAY.slice(0, -1)}|(?=\\s\\d{1,2}:\\d{2}))`, 'u'))) {
-    if (validDay(Number(match[1]), Number(match[2]))) {
-      push({ type: 'date', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: 'X日目' })
-    }
+  // 5/3(金), 5/3 14:30, 3/14の朝, 2/28 深夜, 3/14に転倒: a slash date is a date only when a weekday, a time, a
+  // time of day or a particle of time follows (1/2錠, 1/3量, 1/2に減量 and 120/80 are not dates).
+  const slashFollow = `(?:${WEEKDAY.slice(0, -1)}|(?=\\s?\\d{1,2}:\\d{2})|(?=\\s?(?:の)?\\s?(?:${TIME_OF_DAY}))|(?=\\s?に(?!減|増|希釈|分割|短縮|延長|変更)))`
+  for (const match of matches(text, new RegExp(`(?<![\\d/.])(\\d{1,2})\\/(\\d{1,2})(?![\\d/])${slashFollow}`, 'u'))) {
+    if (validDay(Number(match[1]), Number(match[2]))) full(match.index, match.index + match[0].length)
   }
   // Year of birth only (昭和10年生まれ, born in 1931): warn, it gives the exact age.
   for (const match of matches(
@@ -380,7 +396,10 @@ function nameFromHanRun(run: string): { name: string; offset: number } | null {
   const offset = run.length - stripped.length
   const compact = stripped.replace(/\s/g, '')
   if (!compact || PLACEHOLDER.test(compact)) return null
-  if (NOT_NAMES.has(compact) || NOT_NAME_ENDINGS.test(compact)) return null
+  if (NOT_NAMES.has(compact)) return null
+  // 阿部, 土屋, 緒方, 庄司, 小室, 井手 end like roles (薬剤部, 事務方, 教室) but are common surnames (issue 14):
+  // a run of two or three kanji with one of these endings counts as a name.
+  if (NOT_NAME_ENDINGS.test(compact) && !(compact.length >= 2 && compact.length <= 3 && SURNAME_ENDINGS_LIKE_ROLES.test(compact))) return null
   return { name: stripped, offset }
 }
 
@@ -389,7 +408,7 @@ function detectJapaneseNames(text: string, push: Push) {
   // A reading in brackets between name and honorific belongs to the name: 田中太郎（たなか たろう）さん
   const READING = `[(（][\\p{Script=Hiragana}${KATA}\\s]{2,20}[)）]`
   const kataRun = `[${KATA}]{2,12}(?:[ ][${KATA}]{2,12})?`
-  const initials = '(?:[A-Z]\\.?\\s?){2,3}'
+  const initials = '(?:[A-Z][.・･]?\\s?){2,3}'
   const pattern = new RegExp(`(?:(${hanRun})|(${kataRun})|(?<![A-Za-z])(${initials}))(?:\\s?${READING})?\\s?(${HONORIFICS})(?!名|達|たち|式|子|々|態|相|物|ら(?![いれ]))`, 'du')
   for (const match of matches(text, pattern)) {
     const honorific = match[4] ?? ''
@@ -417,21 +436,41 @@ function detectJapaneseNames(text: string, push: Push) {
       push({ type: 'person-name', start, end, severity: 'block', replacement: `○○${honorific}` })
     } else if (match[3] !== undefined) {
       // PTさん, MEさん, MSWさん are professions, not initials.
-      if (LATIN_ROLES.test(match[3].replace(/[.\s]/g, ''))) continue
+      // PTさん, MEさん, MSWさん are professions, not initials; S・Tさん and S.T.さん are initials.
+      if (!/[.・･]/u.test(match[3]) && LATIN_ROLES.test(match[3].replace(/\s/g, ''))) continue
       const [start] = groupSpan(match, 3)
       push({ type: 'person-name', start, end, severity: 'block', replacement: `○○${honorific}` })
     }
   }
 
-  // Children's given names in hiragana (ゆいちゃん, そうたくん): only at the start of a phrase, and only a warning.
-  // Given names in hiragana (ゆいちゃん, たなかさん): only at the start of a phrase, and only a warning.
+  // Initials next to a role or a title: 担当医（T.O.）, 患者(S.K.), H.N.Ns, K.T.看護師, M・K医師.
+  const dotted = '[A-Z](?:[.・･]\\s?[A-Z]){1,2}\\.?'
+  const roleThenInitials = new RegExp(
+    `(?:患者|担当医|主治医|担当看護師|看護師|医師|薬剤師|担当者|担当|本人|家族|当事者|発見者|Dr\\.?|Ns\\.?)\\s?[(（]\\s?(${dotted}|[A-Z]{2,3})\\s?[)）]`,
+    'du',
+  )
+  for (const match of matches(text, roleThenInitials)) {
+    if (!/[.・･]/u.test(match[1] ?? '') && LATIN_ROLES.test(match[1] ?? '')) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
+  }
+  const initialsThenTitle = new RegExp(`(?<![A-Za-z])(${dotted})\\s?(${STAFF_TITLES}|PT|OT|ST|ME|CE|MSW)(?![A-Za-z])`, 'du')
+  for (const match of matches(text, initialsThenTitle)) {
+    const [start] = groupSpan(match, 1)
+    const [, end] = groupSpan(match, 2)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+
+  // Given names in hiragana (ゆいちゃん, たなかさん): only at the start of a phrase; a block for a child's name.
   const hiragana = /(?<=^|[\s、。「『（(・]|の|は|が|と)([\p{Script=Hiragana}]{2,5})(ちゃん|くん|さん|さま|様)/du
   for (const match of matches(text, hiragana)) {
     const word = match[1] ?? ''
     if (HIRAGANA_NOT_NAMES.test(word)) continue
     const [start] = groupSpan(match, 1)
     const [, end] = groupSpan(match, 2)
-    push({ type: 'person-name', start, end, severity: 'warn', replacement: `○○${match[2] ?? ''}` })
+    // ちゃん / くん after a hiragana word is a child's given name (ゆいちゃん, たけるくん): as identifying as a surname.
+    const child = match[2] === 'ちゃん' || match[2] === 'くん'
+    push({ type: 'person-name', start, end, severity: child ? 'block' : 'warn', replacement: `○○${match[2] ?? ''}` })
   }
 
   // A name with its reading, or after a label for a person: 鈴木一郎（すずき いちろう）, 妻：山田花子, 主治医：高橋
@@ -466,7 +505,8 @@ function detectJapaneseNames(text: string, push: Push) {
   }
 
   // Staff written as surname + title (山田看護師, 鈴木Dr): confident for common surnames, otherwise a warning.
-  const titled = new RegExp(`([${HAN}]{2,8})(${STAFF_TITLES})(?![${HAN}])`, 'du')
+  // The shortest run before a title, so 山口看護師長 is 山口 + 看護師長 rather than 山口看護 + 師長.
+  const titled = new RegExp(`([${HAN}]{2,8}?)(${STAFF_TITLES}|(?:PT|OT|ST|ME|CE|MSW|PSW)(?![A-Za-z]))(?![${HAN}])`, 'du')
   for (const match of matches(text, titled)) {
     const found = nameFromHanRun(match[1] ?? '')
     if (!found) continue
@@ -537,26 +577,45 @@ function detectRomajiNames(text: string, push: Push) {
   }
 }
 
+/** Hiragana before 病院 that is a particle phrase or an adjective, not a name (あの, 近くの, ちいさな, あたらしい). */
+const NOT_A_FACILITY_NAME_KANA = /(?:[のにをはへ]|な|しい|さい|きい|ような)$/u
+
+// A hospital or clinic named with a proper-noun part blocks publishing (issue 14): other hospitals must never be
+// named (../shared/domain.md "Anonymisation"). Generic words (当院, 大学病院, 近隣の総合病院, A病院) are not names.
 function detectFacilities(text: string, push: Push) {
-  const pattern = new RegExp(`([${HAN}${KATA}A-Za-z0-9]{1,20})(${FACILITY_SUFFIXES})`, 'du')
+  const pattern = new RegExp(`([${HAN}${KATA}A-Za-z0-9]{0,20})(${FACILITY_SUFFIXES})`, 'du')
   for (const match of matches(text, pattern)) {
     const prefix = match[1] ?? ''
     let [start] = groupSpan(match, 1)
-    if (GENERIC_FACILITY.test(prefix) || PLACEHOLDER.test(prefix)) continue
+    // 病院 inside a longer word (入院病院) is caught by the run before it; a bare suffix needs a hiragana name (あおぞら薬局).
+    if (!prefix && /[\p{Script=Han}\p{Script=Katakana}]$/u.test(text.slice(Math.max(0, start - 1), start))) continue
+    if (PLACEHOLDER.test(prefix)) continue
     // 転院先名古屋第一病院: the words saying which hospital it was are not part of its name.
     const lead = prefix.match(LEADING_FACILITY_WORDS)?.[0] ?? ''
     if (lead.length < prefix.length) start += lead.length
     // A hiragana word directly before the run belongs to the name when it starts a clause or follows の
-    // (みなと中央病院, 転院先のさくら記念病院). Only a few characters are looked at, so this stays linear.
+    // (みなと中央病院, 紹介元のさくら内科クリニック), even when the rest is generic (内科クリニック). Particles and
+    // adjectives (あの, 近くの, ちいさな, 新しい) are not names. Only a few characters are looked at: linear.
+    let kana = ''
     if (!lead) {
       const window = text.slice(Math.max(0, start - 7), start)
       const atTextStart = start - 7 <= 0
       const before = window.match(/(?:^|[\s、。「『（(・の])([\p{Script=Hiragana}]{2,6})$/u)
       const boundaryOk = before && (before.index !== 0 || atTextStart || /^[\s、。「『（(・の]/u.test(before[0]))
-      if (before?.[1] && boundaryOk && !/[のにをはがでへ]$/u.test(before[1])) start -= before[1].length
+      if (before?.[1] && boundaryOk && !NOT_A_FACILITY_NAME_KANA.test(before[1])) kana = before[1]
     }
+    const own = prefix.slice(lead.length)
+    if (!kana && (!own || GENERIC_FACILITY.test(own) || GENERIC_FACILITY.test(prefix))) continue
+    start -= kana.length
     const [, end] = groupSpan(match, 2)
-    push({ type: 'facility-name', start, end, severity: 'warn', replacement: `○○${match[2]}` })
+    push({ type: 'facility-name', start, end, severity: 'block', replacement: `○○${match[2]}` })
+  }
+  // A clinic named after a department (あおば整形外科, さくら内科医院): a hiragana name starting the phrase.
+  const department = /(?<=^|[\s、。「『（(・の])([\p{Script=Hiragana}]{2,6})(整形外科|形成外科|内科|外科|眼科|皮膚科|耳鼻咽喉科|耳鼻科|小児科|産婦人科|婦人科|歯科|泌尿器科|心療内科|脳神経外科)(?!病棟|外来|部|医|的|系|領域|疾患|学|的|治療|手術)/du
+  for (const match of matches(text, department)) {
+    const kana = match[1] ?? ''
+    if (NOT_A_FACILITY_NAME_KANA.test(kana) || HIRAGANA_NOT_NAMES.test(kana)) continue
+    push({ type: 'facility-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
   }
   const english =
     /\b((?:[A-Z][a-z'’.]+\s){1,4})(Hospital|Clinic|Medical Cent(?:er|re)|Health Cent(?:er|re))\b/u
@@ -570,9 +629,24 @@ function detectFacilities(text: string, push: Push) {
       type: 'facility-name',
       start: match.index + skipped,
       end: match.index + match[0].length,
-      severity: 'warn',
+      severity: 'block',
       replacement: `○○ ${match[2]}`,
     })
+  }
+}
+
+/**
+ * Room and bed numbers (502号室, 3番ベッド, 711-2床, 5階東病棟502号室): quasi-identifiers, a warning (issue 14):
+ * with the ward and the month they narrow a case down to a few patients. A bed count (50床の病院) is not one.
+ */
+function detectRoomNumbers(text: string, push: Push) {
+  const ward = `(?:\\d{1,2}\\s?階\\s?[東西南北]?\\s?(?:[${HAN}${KATA}A-Za-z]{0,6}病棟)?\\s?)?`
+  const room = new RegExp(
+    `${ward}(?:(?<![\\d${DASH}])\\d{1,4}(?:[${DASH}]\\d{1,2})?\\s?号室|(?<![\\d${DASH}])\\d{1,4}[${DASH}]\\d{1,2}\\s?床|(?<!\\d)\\d{1,2}\\s?番\\s?(?:ベッド|床)|ベッド\\s?(?:番号)?\\s?[:：]?\\s?\\d{1,2}(?:\\s?番)?(?![\\d台床名人件%]))`,
+    'u',
+  )
+  for (const match of matches(text, room)) {
+    push({ type: 'room-number', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
   }
 }
 
@@ -589,6 +663,7 @@ const DETECTORS = [
   detectEnglishNames,
   detectRomajiNames,
   detectFacilities,
+  detectRoomNumbers,
 ]
 
 // ---------------------------------------------------------------------------------------------------------------

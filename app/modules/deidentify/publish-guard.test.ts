@@ -10,6 +10,7 @@ describe('blockingFindings', () => {
     expect(list.map(({ field, finding }) => [field, finding.type, finding.text])).toEqual([
       ['analysis', 'person-name', '山田様'],
       ['analysis', 'date', '2024年5月3日'],
+      ['analysis', 'facility-name', '名古屋第一病院'],
     ])
   })
 

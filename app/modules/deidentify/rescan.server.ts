@@ -6,7 +6,7 @@ import { caseTextFields } from '#app/modules/cases/cases.server.ts'
 import { practiceTextFields } from '#app/modules/practices/practices.server.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import type { Finding } from './detect.ts'
-import { blockingFindings } from './publish-guard.ts'
+import { serverBlockingFindings } from './server-check.server.ts'
 
 export type FlaggedItem = {
   kind: 'case' | 'practice' | 'comment'
@@ -67,11 +67,12 @@ async function rescanCases(afterId: string | undefined, take: number): Promise<R
       countermeasures: { orderBy: { position: 'asc' }, select: { text: true, responsibleRole: true, effectMeasure: true } },
     },
   })
-  const found = batch.flatMap((item) => {
+  const found: FlaggedItem[] = []
+  for (const item of batch) {
     const { chronology, discovery, analysis, countermeasuresText, lessons } = item
     const texts = { ...item, chronology: asDoc(chronology), discovery: asDoc(discovery), analysis: asDoc(analysis), countermeasuresText: asDoc(countermeasuresText), lessons: asDoc(lessons) }
-    return flagged({ kind: 'case', id: item.id, url: `/cases/${item.id}`, title: item.title }, blockingFindings(caseTextFields(texts)))
-  })
+    found.push(...flagged({ kind: 'case', id: item.id, url: `/cases/${item.id}`, title: item.title }, await serverBlockingFindings(caseTextFields(texts))))
+  }
   return { scanned: batch.length, lastId: batch.at(-1)?.id, flagged: found }
 }
 
@@ -92,12 +93,11 @@ async function rescanPractices(afterId: string | undefined, take: number): Promi
       results: { orderBy: { position: 'asc' }, select: { metric: true, before: true, after: true, unit: true, period: true } },
     },
   })
-  const found = batch.flatMap((item) =>
-    flagged(
-      { kind: 'practice', id: item.id, url: `/practices/${item.id}`, title: item.title },
-      blockingFindings(practiceTextFields({ ...item, whatWasDone: asDoc(item.whatWasDone), steps: asDoc(item.steps) })),
-    ),
-  )
+  const found: FlaggedItem[] = []
+  for (const item of batch) {
+    const problems = await serverBlockingFindings(practiceTextFields({ ...item, whatWasDone: asDoc(item.whatWasDone), steps: asDoc(item.steps) }))
+    found.push(...flagged({ kind: 'practice', id: item.id, url: `/practices/${item.id}`, title: item.title }, problems))
+  }
   return { scanned: batch.length, lastId: batch.at(-1)?.id, flagged: found }
 }
 
@@ -108,13 +108,12 @@ async function rescanComments(afterId: string | undefined, take: number): Promis
     take,
     select: { id: true, caseId: true, practiceId: true, body: true, case: { select: { title: true } }, practice: { select: { title: true } } },
   })
-  const found = batch.flatMap((comment) => {
+  const found: FlaggedItem[] = []
+  for (const comment of batch) {
     const subject = comment.caseId ? `/cases/${comment.caseId}` : `/practices/${comment.practiceId}`
-    return flagged(
-      { kind: 'comment', id: comment.id, url: `${subject}#comment-${comment.id}`, title: comment.case?.title ?? comment.practice?.title ?? '' },
-      blockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(asDoc(comment.body)) }]),
-    )
-  })
+    const problems = await serverBlockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(asDoc(comment.body)) }])
+    found.push(...flagged({ kind: 'comment', id: comment.id, url: `${subject}#comment-${comment.id}`, title: comment.case?.title ?? comment.practice?.title ?? '' }, problems))
+  }
   return { scanned: batch.length, lastId: batch.at(-1)?.id, flagged: found }
 }
 

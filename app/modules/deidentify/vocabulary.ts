@@ -55,6 +55,8 @@ export const ROLE_WORDS = [
   '認定', '専門', '専任', '専従', '管理', '感染管理', '医療安全', '副', '常勤', '非常勤', '派遣', '若手', '中堅', '熟練',
   '応援', '他病棟', '主担当', '指導', '教育', '実地', '臨床', '集中ケア', '放射線', '臨床検査', '臨床工学', '病院', '当番',
   '早番', '遅番', '退院調整', '訪問', '在宅', '地域連携', '検査', '透析', '内視鏡', '中材', '病棟薬剤', '外来化学療法',
+  // Departments before 部長 / 科長 (薬剤部長, 看護部長 are roles, issue 14).
+  '薬剤', '看護', '薬剤部', '看護部', '事務部', '診療部', '医療技術部', '検査部', '放射線部', '栄養部', '医局', '総務', '医事',
 ]
 export const ROLE_PREFIX = new RegExp(`^.*(?:${[...ROLE_WORDS].sort((a, b) => b.length - a.length).join('|')})`, 'u')
 
@@ -67,9 +69,15 @@ export const NOT_NAMES = new Set(
     '同僚 友達 恋人 彼氏 源 平 氏 名 姓 御 ご お 賓 来賓 客人 仏様 神様 王様 殿様 奥様 奥さん 福 恵比寿 閻魔 地蔵 観音 ' +
     '両親 親族 遺族 家人 身内 親戚 同居人 長男 次男 三男 長女 次女 三女 夫婦 兄弟 姉妹 祖父母 義母 義父 義姉 義兄 義妹 義弟 ' +
     '甥 姪 孫娘 娘婿 子息 令嬢 受付 窓口 清掃 警備 売店 給食 医事 委託 派遣 当番 早番 遅番 中材 救急隊 大工 研修生 ' +
-    '仕 模 多 異 有 無 左 上 今 沈 宮 御殿 宮殿 神殿 沈殿 同様 異様 仕様 模様 多様 一様 左様 有様 貴様 皆様方 お隣 向かい')
+    '仕 模 多 異 有 無 左 上 今 沈 宮 御殿 宮殿 神殿 沈殿 同様 異様 仕様 模様 多様 一様 左様 有様 貴様 皆様方 お隣 向かい ' +
+    // Words ending like the surnames 阿部, 土屋, 緒方, 庄司, 小室, 井手 (SURNAME_ENDINGS_LIKE_ROLES) that are not names.
+    '本屋 薬屋 酒屋 肉屋 米屋 問屋 小屋 部屋 花屋 助手 上手 下手 両手 片手 右手 左手 裏方 親方 味方 夕方 朝方 双方 両方 ' +
+    '貴方 相方 仕方 見方 地方 他方 一方 上司 行司 寿司 宮司 教室 病室 個室 同室 控室 和室 洋室 居室 自室 別室 各部 全部 ' +
+    '一部 内部 外部 幹部 本部 支部 学部 医学部 薬学部 看護学部 事務方 奥方 殿方 先方 相手')
     .split(' '),
 )
+/** Endings of NOT_NAME_ENDINGS that many surnames share (阿部, 土屋, 緒方, 庄司, 小室, 井手). */
+export const SURNAME_ENDINGS_LIKE_ROLES = /[部屋方司室手]$/u
 /** Name-like words ending in these are roles or places, not people (清掃員さん, 介護士さん, 薬局さん). */
 export const NOT_NAME_ENDINGS = /[者員士師医長児係婦様方官役課科室棟院局部会族屋店僚輩司任護級勤業直制齢手嬢坊隊番工]$/u
 
@@ -86,9 +94,9 @@ export const HIRAGANA_NOT_NAMES =
 export const LATIN_ROLES = /^(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|NS|Ns|DR|Dr|MR|SE|RT|ORT|CRC|CM|MA|NP|PA|DH|CP|RD|ER|OP|HCU|ICU|NICU|ECU|MC|TA|AD|PM|IT|QA|QC|GM)$/u
 /** Job titles written after a staff member's surname (山田看護師, 鈴木Dr). */
 export const STAFF_TITLES =
-  '看護師長|副看護師長|准看護師|看護師|看護助手|助産師|保健師|医師|主治医|研修医|薬剤師|師長|主任|技師長|技師|技士|理学療法士|作業療法士|言語聴覚士|栄養士|介護士|事務員|部長|医長|科長|院長|副院長|教授|Ns\\.?|NS\\.?|Dr\\.?|DR\\.?|ドクター|ナース'
+  '看護部長|薬剤部長|事務部長|診療部長|看護師長|副看護師長|准看護師|看護師|看護助手|助産師|保健師|医師|主治医|研修医|薬剤師|師長|主任|技師長|技師|技士|理学療法士|作業療法士|言語聴覚士|栄養士|介護士|事務員|部長|医長|科長|院長|副院長|教授|Ns\\.?|NS\\.?|Dr\\.?|DR\\.?|ドクター|ナース'
 
-export const FACILITY_SUFFIXES = '病院|医院|クリニック|診療所|医療センター|歯科医院|薬局'
+export const FACILITY_SUFFIXES = '病院|医院|クリニック|診療所|医療センター|歯科医院|薬局|訪問看護ステーション|整骨院|接骨院'
 /** Generic words around 病院 that do not name a particular hospital (大学病院, 転院先の病院, A病院). */
 const GENERIC_FACILITY_WORDS = [
   '転院先', '転院元', '搬送先', '搬送元', '紹介先', '紹介元', '前医', '近隣', '近く', '地域', '地元', '市内', '県内', '市外',

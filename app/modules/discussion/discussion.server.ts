@@ -5,7 +5,8 @@ import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { canChangeComment, hasPermission } from '#app/modules/auth/permissions.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { ANONYMOUS_AUTHOR } from '#app/modules/cases/labels.ts'
-import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
+import { describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
+import { serverBlockingFindings } from '#app/modules/deidentify/server-check.server.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import type { JobPayloads } from '#app/modules/jobs/names.ts'
 import { enqueueJob } from '#app/modules/jobs/queue.server.ts'
@@ -40,8 +41,8 @@ async function refreshSubjectActivity(tx: Tx, subject: DiscussionSubject) {
 }
 
 /** Comments refuse identifiers like case text does (block findings), with the same messages. */
-function identifierProblems(body: RichTextDoc): string[] {
-  return describeBlocking(blockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(body) }]))
+async function identifierProblems(body: RichTextDoc): Promise<string[]> {
+  return describeBlocking(await serverBlockingFindings([{ field: 'body', label: 'コメント', text: richTextToPlainText(body) }]))
 }
 
 export async function addComment(
@@ -51,7 +52,7 @@ export async function addComment(
 ): Promise<{ ok: true; id: string } | DiscussionError> {
   if (!richTextToPlainText(input.body).trim()) return fail(400, 'コメントを入力してください')
   if (richTextToPlainText(input.body).length > 5000) return fail(400, 'コメントは5000文字以内で入力してください')
-  const problems = identifierProblems(input.body)
+  const problems = await identifierProblems(input.body)
   if (problems.length) return fail(400, problems.join('\n'))
   let parentId: string | null = null
   if (input.parentId) {
@@ -111,7 +112,8 @@ export async function editComment(subject: DiscussionSubject, user: Viewer, comm
   const found = await ownComment(subject, commentId, user)
   if (!found.ok) return found
   if (!richTextToPlainText(body).trim()) return fail(400, 'コメントを入力してください')
-  const problems = identifierProblems(body)
+  if (richTextToPlainText(body).length > 5000) return fail(400, 'コメントは5000文字以内で入力してください')
+  const problems = await identifierProblems(body)
   if (problems.length) return fail(400, problems.join('\n'))
   await prisma.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: commentId }, data: { body: body as unknown as Prisma.InputJsonObject, editedAt: new Date() } })

@@ -5,6 +5,8 @@ import { describeError, log } from '#app/lib/log.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
+import { describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
+import { serverBlockingFindings } from '#app/modules/deidentify/server-check.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import type { CourseCode } from '#app/modules/members/labels.ts'
 import { eventCancelledMail, eventPromotedMail, eventReminderMail } from '#app/modules/mail/templates.ts'
@@ -333,13 +335,20 @@ export async function setEventCancelled(eventId: string, cancelled: boolean, act
  * Posts (or corrects) the organiser's summary. For a case-review meeting this is what makes its linked cases
  * 「検討会で扱った」; their authors are told the first time.
  */
-export async function postSummary(eventId: string, summary: string, actor: SessionUser, request: Request) {
+/**
+ * Posts (or replaces) an event's summary, unless the de-identification server check finds identifiers in it:
+ * then the sentences saying what to remove, and nothing is saved.
+ */
+export async function postSummary(eventId: string, summary: string, actor: SessionUser, request: Request): Promise<{ ok: true } | { ok: false; problems: string[] }> {
+  const problems = describeBlocking(await serverBlockingFindings([{ field: 'summary', label: 'まとめ', text: summary }]))
+  if (problems.length) return { ok: false, problems }
   await prisma.$transaction(async (tx) => {
     const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { summaryPostedAt: true, kind: true } })
     await tx.event.update({ where: { id: eventId }, data: { summary, summaryPostedAt: new Date() } })
     await recordAudit({ action: 'event.summary-posted', actorId: actor.id, target: { type: 'event', id: eventId }, request }, tx)
     if (!before.summaryPostedAt && before.kind === 'CASE_REVIEW') await notifyCaseAuthorsOfSummary(tx, eventId, actor)
   })
+  return { ok: true }
 }
 
 /** Everyone who signed up, confirmed first, then the waiting list in its order, then cancellations. */

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { japanDateTimeField, parseJapanLocalDateTime } from '#app/lib/calendar-date.ts'
 import { asJapanClock } from '#app/lib/japan-time.ts'
-import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
 import { COURSES, enumKeys } from '#app/modules/members/labels.ts'
 import { EVENT_KINDS } from './labels.ts'
 
 // The admin's event form, shared by server and browser (Conform). Times are typed in Japan time.
+export const SUMMARY_MAX_LENGTH = 10_000
 
 /**
  * "2026-12-05T13:00" typed in a datetime-local field, read as Japan time (no daylight saving time there). Only
@@ -100,14 +100,11 @@ export const EventSchema = z
 export type EventInput = z.infer<typeof EventSchema>
 
 // A case-review meeting's summary talks about real incidents and every member reads it, so it passes the same
-// de-identification gate as a published case.
+// de-identification gate as a published case: postSummary (events.server.ts) runs the server check.
 export const SummarySchema = z.object({
   summary: z
     .string({ error: 'まとめを入力してください' })
     .trim()
     .min(1, 'まとめを入力してください')
-    .max(10_000, 'まとめは10000文字以内で入力してください')
-    .superRefine((text, ctx) => {
-      for (const message of describeBlocking(blockingFindings([{ field: 'summary', label: 'まとめ', text }]))) ctx.addIssue({ code: 'custom', message })
-    }),
+    .max(SUMMARY_MAX_LENGTH, `まとめは${SUMMARY_MAX_LENGTH}文字以内で入力してください`),
 })

@@ -3,7 +3,8 @@ import { prisma } from '#app/lib/db.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { canEditAdoption } from '#app/modules/auth/permissions.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
-import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
+import { describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
+import { serverBlockingFindings } from '#app/modules/deidentify/server-check.server.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
 import { enqueueSearchChange } from '#search/outbox.server.ts'
 import { ADOPTION_STATUSES, COUNTED_ADOPTION_STATUSES, type AdoptionStatusCode } from './labels.ts'
@@ -29,8 +30,8 @@ async function refreshAdoptionCount(tx: Tx, practiceId: string) {
 }
 
 /** The result and note are shown to every member: they pass the same identifier check as a practice. */
-function identifierProblems(input: AdoptionInput): Record<string, string[]> {
-  const blocking = blockingFindings([
+async function identifierProblems(input: AdoptionInput): Promise<Record<string, string[]>> {
+  const blocking = await serverBlockingFindings([
     { field: 'resultBefore', label: '導入前の値', text: input.resultBefore },
     { field: 'resultAfter', label: '導入後の値', text: input.resultAfter },
     { field: 'note', label: 'メモ', text: input.note },
@@ -68,7 +69,7 @@ export async function saveAdoption(
       select: { id: true, hospitalId: true, status: true },
     })
   }
-  const problems = identifierProblems(input)
+  const problems = await identifierProblems(input)
   if (Object.keys(problems).length) return fail(400, '個人や施設を特定できる情報を伏せてください。', problems)
 
   const hospitalId = target?.hospitalId ?? user.hospitalId!

@@ -5,7 +5,8 @@ import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { canEditPractice, canViewCase, canViewPractice, hasPermission } from '#app/modules/auth/permissions.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
-import { blockingFindings, describeBlocking, type TextField } from '#app/modules/deidentify/publish-guard.ts'
+import { describeBlocking, type TextField } from '#app/modules/deidentify/publish-guard.ts'
+import { serverBlockingFindings } from '#app/modules/deidentify/server-check.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { contentHiddenMail } from '#app/modules/mail/templates.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
@@ -83,10 +84,10 @@ export function practiceTextFields(input: PracticeTexts): TextField[] {
 export type FormProblems = { formErrors: string[]; fieldErrors: Record<string, string[]> }
 
 /** Problems that keep a practice from being published; the draft itself can always be saved. */
-export function publishProblems(input: PracticeInput): FormProblems | null {
+export async function publishProblems(input: PracticeInput): Promise<FormProblems | null> {
   const fieldErrors: Record<string, string[]> = {}
   if (!richTextToPlainText(input.whatWasDone).trim()) fieldErrors.whatWasDone = ['公開するには取り組みの内容を入力してください']
-  const blocking = blockingFindings(practiceTextFields(input))
+  const blocking = await serverBlockingFindings(practiceTextFields(input))
   const messages = describeBlocking(blocking)
   blocking.forEach((item, index) => {
     fieldErrors[item.field] = [...(fieldErrors[item.field] ?? []), messages[index] ?? '']
@@ -137,7 +138,7 @@ export async function savePractice(
 ): Promise<SavePracticeResult> {
   const publish = input.intent === 'publish'
   if (publish) {
-    const problems = publishProblems(input)
+    const problems = await publishProblems(input)
     if (problems) return { ok: false, ...problems }
   }
   const related = await checkRelatedCases(input.relatedCases, author)

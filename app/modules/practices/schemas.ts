@@ -10,9 +10,20 @@ import { ADOPTION_STATUSES, PRACTICE_SORTS, PRACTICE_THEMES } from './labels.ts'
  * A rich-text field as posted: the editor's JSON (checked against the allow-list), or plain text from a
  * textarea without JavaScript, which becomes paragraphs.
  */
+export const PRACTICE_SECTION_MAX_LENGTH = 20_000
+
 export function richTextFromInput(value: unknown, profile: RichTextProfile): { ok: true; doc: RichTextDoc } | { ok: false; error: string } {
-  if (typeof value === 'string' && !value.trim().startsWith('{')) return { ok: true, doc: richTextFromPlainText(value) }
-  return parseRichText(value, profile, { maxLength: 20_000 })
+  if (typeof value === 'string' && !value.trim().startsWith('{')) {
+    // Plain text gets the same limit as the editor's JSON, counted before any work (issue 13, F4).
+    if (value.length > PRACTICE_SECTION_MAX_LENGTH) {
+      return {
+        ok: false,
+        error: `${PRACTICE_SECTION_MAX_LENGTH.toLocaleString('ja-JP')}文字以内で入力してください（現在 ${value.length.toLocaleString('ja-JP')}文字）。`,
+      }
+    }
+    return { ok: true, doc: richTextFromPlainText(value) }
+  }
+  return parseRichText(value, profile, { maxLength: PRACTICE_SECTION_MAX_LENGTH })
 }
 
 const richText = (profile: RichTextProfile) =>

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
+import { pdfIdentifierProblem } from '#app/modules/deidentify/pdf-text.server.ts'
 import { cleanFileName, contentDisposition, kindOfMimeType, uploadFileName } from './file-names.ts'
 import { detectUploadKind, formatFileSize, UPLOAD_KINDS, type UploadKind } from './file-types.ts'
 import { getFileStorage } from './storage.server.ts'
@@ -25,6 +26,11 @@ export async function validateUpload(file: File, rules: UploadRules): Promise<Up
   const kind = detectUploadKind(bytes.subarray(0, 16))
   if (!kind || !rules.allowed.includes(kind)) {
     return { ok: false, error: `「${fileName}」は添付できない種類のファイルです（${allowedLabels} のみ）。` }
+  }
+  // A PDF's text passes the de-identification server check like any text members post (issue 14).
+  if (kind === 'pdf') {
+    const problem = await pdfIdentifierProblem(fileName, bytes)
+    if (problem) return { ok: false, error: problem }
   }
   return { ok: true, upload: { fileName: uploadFileName(file.name, kind), kind, mimeType: UPLOAD_KINDS[kind].mimeType, bytes } }
 }

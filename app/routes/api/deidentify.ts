@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { getSession } from '#app/modules/auth/session.server.ts'
-import { findIdentifiers, MAX_TEXT_LENGTH } from '#app/modules/deidentify/detect.ts'
+import { MAX_TEXT_LENGTH } from '#app/modules/deidentify/detect.ts'
+import { checkText } from '#app/modules/deidentify/server-check.server.ts'
 
-// POST /api/deidentify {"text": "..."} → {"findings": [...]}: the editor's live check while an author writes.
+// POST /api/deidentify {"text": "..."} → {"findings": [...]}: the editor's live check while an author writes,
+// answered by the server check (rule engine + analyser), the same one that gates publishing.
 // A JSON API, so failures are JSON with a status (never a redirect to /login or an HTML error page), and the text
 // is neither stored nor logged: it is the very content that may still hold personal information.
 
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (typeof text !== 'string') return fail(400, '確認する文章（text）を文字列で送ってください。')
   if (text.length > MAX_TEXT_LENGTH) return tooLarge()
 
-  return Response.json({ findings: findIdentifiers(text) }, { headers: HEADERS })
+  return Response.json({ findings: await checkText(text) }, { headers: HEADERS })
 }
 
 const tooLarge = () => fail(413, `文章が長すぎます。${MAX_TEXT_LENGTH.toLocaleString('ja-JP')}文字以内に分けて確認してください。`)

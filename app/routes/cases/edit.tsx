@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { RichTextEditor } from '#app/components/editor/rich-text-editor.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PublishButtons } from '#app/components/publish-buttons.tsx'
-import { ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
+import { DeidentifyHint } from '#app/components/consultations/deidentify-hint.tsx'
+import { CharacterCount, ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { caseFormDefaults, deleteDraft, findCaseForEditing, saveCase } from '#app/modules/cases/cases.server.ts'
 import {
@@ -81,22 +82,43 @@ function RowSelect({ field, label, options, help }: { field: FieldMetadata<strin
   )
 }
 
-function RowInput({ field, label, type = 'text', placeholder }: { field: FieldMetadata<string | undefined>; label: string; type?: 'text' | 'month'; placeholder?: string }) {
+type RowOptions = { maxLength?: number; deidentify?: boolean }
+
+/** The character count and the live de-identification hint of a row field (the server checks both again). */
+function RowExtras({ field, label, maxLength, deidentify }: RowOptions & { field: FieldMetadata<string | undefined>; label: string }) {
+  const value = field.value ?? ''
+  return (
+    <>
+      {maxLength ? <CharacterCount value={value} max={maxLength} /> : null}
+      {deidentify ? <DeidentifyHint fieldId={field.id} label={label} text={value} /> : null}
+    </>
+  )
+}
+
+function RowInput({
+  field,
+  label,
+  type = 'text',
+  placeholder,
+  ...options
+}: RowOptions & { field: FieldMetadata<string | undefined>; label: string; type?: 'text' | 'month'; placeholder?: string }) {
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
       <input {...getInputProps(field, { type: type === 'month' ? 'text' : type })} placeholder={placeholder} inputMode={type === 'month' ? 'numeric' : undefined} />
       <ErrorList id={field.errorId} errors={field.errors} />
+      <RowExtras field={field} label={label} {...options} />
     </div>
   )
 }
 
-function RowTextarea({ field, label }: { field: FieldMetadata<string | undefined>; label: string }) {
+function RowTextarea({ field, label, ...options }: RowOptions & { field: FieldMetadata<string | undefined>; label: string }) {
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
       <textarea {...getTextareaProps(field)} rows={2} />
       <ErrorList id={field.errorId} errors={field.errors} />
+      <RowExtras field={field} label={label} {...options} />
     </div>
   )
 }
@@ -147,8 +169,8 @@ export default function CaseEdit() {
 
         <fieldset className="card stack">
           <legend>概要</legend>
-          <TextField field={fields.title} label="題名" required help="例: 同姓患者の取り違えによる誤投与（ヒヤリ・ハット）" />
-          <TextareaField field={fields.summary} label="概要" rows={3} required />
+          <TextField field={fields.title} label="題名" required maxLength={120} deidentify help="例: 同姓患者の取り違えによる誤投与（ヒヤリ・ハット）" />
+          <TextareaField field={fields.summary} label="概要" rows={3} required maxLength={600} deidentify />
           <div className="form-grid">
             <SelectField field={fields.impactLevel} label="影響度レベル" options={impactOptions} required />
             <SelectField field={fields.jqCategory} label="事象の分類（JQ）" options={toOptions(JQ_CATEGORIES)} required />
@@ -204,7 +226,7 @@ export default function CaseEdit() {
             return (
               <div key={row.key} className="case-row">
                 <RowSelect field={item.factor} label={`要因 ${index + 1} の要素`} options={FACTOR_OPTIONS} />
-                <RowTextarea field={item.description} label="内容" />
+                <RowTextarea field={item.description} label="内容" maxLength={1000} deidentify />
                 <button {...form.remove.getButtonProps({ name: fields.factors.name, index })} className="button button--quiet button--small">
                   削除
                 </button>
@@ -224,12 +246,12 @@ export default function CaseEdit() {
             const item = row.getFieldset()
             return (
               <div key={row.key} className="case-row case-row--wide">
-                <RowTextarea field={item.text} label={`対策 ${index + 1}`} />
+                <RowTextarea field={item.text} label={`対策 ${index + 1}`} maxLength={1000} deidentify />
                 <RowSelect field={item.strength} label="強さ" options={strengthOptions} help={RCA2_DOUBLE_CHECK_NOTE} />
                 <RowSelect field={item.dimension} label="4Eの区分（任意）" options={dimensionOptions} />
-                <RowInput field={item.responsibleRole} label="担当（職種・部署）" />
+                <RowInput field={item.responsibleRole} label="担当（職種・部署）" maxLength={100} deidentify />
                 <RowInput field={item.dueMonth} label="期限（年月）" type="month" placeholder="2025-09" />
-                <RowTextarea field={item.effectMeasure} label="効果の測り方" />
+                <RowTextarea field={item.effectMeasure} label="効果の測り方" maxLength={500} deidentify />
                 <button {...form.remove.getButtonProps({ name: fields.countermeasures.name, index })} className="button button--quiet button--small">
                   削除
                 </button>

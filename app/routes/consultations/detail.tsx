@@ -451,7 +451,10 @@ function AttachmentsField({ id, errors }: { id: string; errors: string[] | undef
   return (
     <div className="field">
       <label htmlFor={id}>添付ファイル（PDF・PNG・JPEG、1件{formatFileSize(ATTACHMENT_RULES.maxBytes)}まで、{MAX_ATTACHMENTS}件まで）</label>
-      <input id={id} name="attachments" type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-describedby={errors ? `${id}-error` : undefined} />
+      <input id={id} name="attachments" type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-describedby={errors ? `${id}-help ${id}-error` : `${id}-help`} />
+      <p id={`${id}-help`} className="field__help">
+        PDFは文字を読み取って確認し、氏名などがあればページを示して添付を断ります。画像（PNG・JPEG）の中の文字は確認されません。
+      </p>
       <ErrorList id={`${id}-error`} errors={errors} />
     </div>
   )

@@ -12,7 +12,8 @@ import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { obligationFromAnswer, type DutyAnswers } from '#app/modules/consultations/duties.ts'
 import { hospitalJqObligation } from '#app/modules/consultations/jq-obligation.server.ts'
 import { deleteDraft, getOwnDraft, saveDraft, submitConsultation } from '#app/modules/consultations/requests.server.ts'
-import { blockingFindings, describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
+import { describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
+import { serverBlockingFindings } from '#app/modules/deidentify/server-check.server.ts'
 import {
   ConsultationDraftSchema,
   ConsultationSubmitSchema,
@@ -63,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // De-identification: identifiers found with high confidence must be removed before the request is sent.
   const values = submission.value
-  const blocking = blockingFindings(DEIDENTIFIED_FIELDS.map(({ field, label }) => ({ field, label, text: values[field] ?? '' })))
+  const blocking = await serverBlockingFindings(DEIDENTIFIED_FIELDS.map(({ field, label }) => ({ field, label, text: values[field] ?? '' })))
   if (blocking.length) {
     const id = await saveDraft(user, draftId, values, request, { audit: !draftId })
     const fieldErrors: Record<string, string[]> = {}

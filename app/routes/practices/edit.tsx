@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { RichTextEditor } from '#app/components/editor/rich-text-editor.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PublishButtons } from '#app/components/publish-buttons.tsx'
-import { ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
+import { DeidentifyHint } from '#app/components/consultations/deidentify-hint.tsx'
+import { CharacterCount, ErrorList, SelectField, TextareaField, TextField, toOptions } from '#app/components/ui/fields.tsx'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import type { RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
@@ -72,12 +73,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/practices/${saved.id}?saved=${saved.status === 'PUBLISHED' ? 'published' : 'draft'}`)
 }
 
-function RowInput({ field, label, placeholder }: { field: FieldMetadata<string | undefined>; label: string; placeholder?: string }) {
+/** A result row's field, with its character count and the live de-identification hint (the server checks both). */
+function RowInput({ field, label, placeholder, maxLength }: { field: FieldMetadata<string | undefined>; label: string; placeholder?: string; maxLength: number }) {
+  const value = field.value ?? ''
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
       <input {...getInputProps(field, { type: 'text' })} placeholder={placeholder} />
       <ErrorList id={field.errorId} errors={field.errors} />
+      <CharacterCount value={value} max={maxLength} />
+      <DeidentifyHint fieldId={field.id} label={label} text={value} />
     </div>
   )
 }
@@ -117,8 +122,8 @@ export default function PracticeEdit() {
 
         <fieldset className="card stack">
           <legend>概要</legend>
-          <TextField field={fields.title} label="題名" required help="例: 転倒予防バンドルの全病棟展開" />
-          <TextareaField field={fields.problem} label="解決したい課題" rows={3} required />
+          <TextField field={fields.title} label="題名" required maxLength={120} deidentify help="例: 転倒予防バンドルの全病棟展開" />
+          <TextareaField field={fields.problem} label="解決したい課題" rows={3} required maxLength={2000} deidentify />
           <div className="form-grid">
             <SelectField field={fields.theme} label="テーマ" options={toOptions(PRACTICE_THEMES)} required />
             <TextField field={fields.tags} label="タグ" help="カンマまたは空白で区切って10個まで（例: 転倒, 夜間）" />
@@ -141,11 +146,11 @@ export default function PracticeEdit() {
             const item = row.getFieldset()
             return (
               <div key={row.key} className="practice-result-row">
-                <RowInput field={item.metric} label={`指標 ${index + 1}`} placeholder="転倒率" />
-                <RowInput field={item.before} label="導入前" placeholder="3.1" />
-                <RowInput field={item.after} label="導入後" placeholder="2.2" />
-                <RowInput field={item.unit} label="単位" placeholder="‰" />
-                <RowInput field={item.period} label="期間" placeholder="12か月" />
+                <RowInput field={item.metric} label={`指標 ${index + 1}`} placeholder="転倒率" maxLength={60} />
+                <RowInput field={item.before} label="導入前" placeholder="3.1" maxLength={30} />
+                <RowInput field={item.after} label="導入後" placeholder="2.2" maxLength={30} />
+                <RowInput field={item.unit} label="単位" placeholder="‰" maxLength={20} />
+                <RowInput field={item.period} label="期間" placeholder="12か月" maxLength={40} />
                 <button {...form.remove.getButtonProps({ name: fields.results.name, index })} className="button button--quiet button--small">
                   削除
                 </button>
@@ -170,8 +175,8 @@ export default function PracticeEdit() {
             deidentify
             errors={form.allErrors.steps}
           />
-          <TextareaField field={fields.resources} label="必要な人員・費用" rows={3} />
-          <TextareaField field={fields.pitfalls} label="つまずきやすい点" rows={3} />
+          <TextareaField field={fields.resources} label="必要な人員・費用" rows={3} maxLength={2000} deidentify />
+          <TextareaField field={fields.pitfalls} label="つまずきやすい点" rows={3} maxLength={2000} deidentify />
         </fieldset>
 
         <fieldset className="card stack">
@@ -192,6 +197,7 @@ export default function PracticeEdit() {
             <input id="practice-attachments" name="attachments" type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-describedby="practice-attachments-help" />
             <p id="practice-attachments-help" className="field__help">
               PDF・PNG・JPEG、1ファイル10MBまで、合わせて{MAX_PRACTICE_ATTACHMENTS}個まで。患者や職員が写った写真、実名の入った書類は添付しないでください。
+              PDFは文字を読み取って確認し、氏名などがあればページを示して添付を断ります。画像（PNG・JPEG）の中の文字は確認されません。
             </p>
             <ErrorList errors={attachmentErrors} />
           </div>

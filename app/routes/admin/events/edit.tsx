@@ -12,7 +12,7 @@ import { IMPACT_LEVELS, JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
 import { caseLinkCandidates, unlinkableCaseIds } from '#app/modules/events/case-links.server.ts'
 import { findEventForAdmin, postSummary, saveEvent, setEventCancelled } from '#app/modules/events/events.server.ts'
 import { EVENT_KINDS } from '#app/modules/events/labels.ts'
-import { EventSchema, requestedCaseIds, SummarySchema, toTokyoLocal } from '#app/modules/events/schemas.ts'
+import { EventSchema, requestedCaseIds, SUMMARY_MAX_LENGTH, SummarySchema, toTokyoLocal } from '#app/modules/events/schemas.ts'
 import { COURSES } from '#app/modules/members/labels.ts'
 
 // One module for /admin/events/new (no :id) and /admin/events/:id: the event form, and for an existing event
@@ -40,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (event && intent === 'summary') {
     const submission = parseWithZod(formData, { schema: SummarySchema })
     if (submission.status !== 'success') return data({ form: 'summary' as const, result: submission.reply() }, { status: 400 })
-    await postSummary(event.id, submission.value.summary, admin, request)
+    const posted = await postSummary(event.id, submission.value.summary, admin, request)
+    if (!posted.ok) return data({ form: 'summary' as const, result: submission.reply({ fieldErrors: { summary: posted.problems } }) }, { status: 400 })
     return { form: 'summary' as const, result: submission.reply(), saved: 'まとめを掲載しました。' }
   }
   if (event && (intent === 'cancel-event' || intent === 'reopen-event')) {
@@ -270,7 +271,7 @@ export default function EventEdit() {
             <h2 id="summary-title">開催後のまとめ</h2>
             <p className="small muted">会員向けページに掲載されます。個人や病院が特定される内容は書かないでください。</p>
             <input type="hidden" name="intent" value="summary" />
-            <TextareaField field={summaryFields.summary} label="まとめ" rows={6} required />
+            <TextareaField field={summaryFields.summary} label="まとめ" rows={6} required maxLength={SUMMARY_MAX_LENGTH} deidentify />
             {event.summaryPostedAt ? <p className="small muted">最終掲載：{formatDateTime(event.summaryPostedAt)}</p> : null}
             <div className="row">
               <button type="submit" className="button button--primary" disabled={busy}>
