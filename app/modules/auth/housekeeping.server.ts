@@ -1,5 +1,5 @@
 import { prisma } from '#app/lib/db.server.ts'
-import { ABSOLUTE_LIFETIME_MS, INACTIVITY_TIMEOUT_MS } from './session.server.ts'
+import { sessionLifetimes } from './session.server.ts'
 import { THROTTLE_WINDOW_MS } from './throttle.ts'
 
 const KEEP_USED_TOKENS_MS = 30 * 24 * 60 * 60 * 1000
@@ -11,8 +11,9 @@ const KEEP_USED_TOKENS_MS = 30 * 24 * 60 * 60 * 1000
  */
 export async function pruneExpiredAuthData(now = new Date()) {
   const at = (msAgo: number) => new Date(now.getTime() - msAgo)
+  const { idleMs, absoluteMs } = sessionLifetimes()
   const [sessions, failures, resets] = await Promise.all([
-    prisma.session.deleteMany({ where: { OR: [{ lastVerifiedAt: { lt: at(INACTIVITY_TIMEOUT_MS) } }, { createdAt: { lt: at(ABSOLUTE_LIFETIME_MS) } }] } }),
+    prisma.session.deleteMany({ where: { OR: [{ lastVerifiedAt: { lt: at(idleMs) } }, { createdAt: { lt: at(absoluteMs) } }] } }),
     prisma.loginFailure.deleteMany({ where: { createdAt: { lt: at(THROTTLE_WINDOW_MS) } } }),
     prisma.passwordReset.deleteMany({ where: { expiresAt: { lt: at(KEEP_USED_TOKENS_MS) } } }),
   ])
