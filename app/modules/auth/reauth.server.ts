@@ -4,6 +4,7 @@ import { getEnv } from '#app/lib/env.server.ts'
 import { getRequestMeta } from '#app/lib/request-meta.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { verifyPassword } from './password.server.ts'
+import { requireSession } from './require.server.ts'
 import { markSessionAuthenticated, type ValidSession } from './session.server.ts'
 import { minutesUntil } from './throttle.ts'
 import { findSignInWait, recordSignInFailure } from './throttle.server.ts'
@@ -65,4 +66,11 @@ export async function reauthenticate(session: ValidSession, proof: ReauthProof, 
   await markSessionAuthenticated(session.id)
   await recordAudit({ action: 'auth.reauthenticated', actorId: session.user.id, target: { type: 'user', id: session.user.id }, request, details: { by: proof.kind } })
   return { ok: true }
+}
+
+/** For loaders and actions that need a fresh proof: the session, after the re-authentication check. */
+export async function requireFreshSession(request: Request, returnTo?: string): Promise<ValidSession> {
+  const session = await requireSession(request)
+  requireRecentAuthentication(request, session, returnTo)
+  return session
 }
