@@ -15,7 +15,7 @@ import * as membersRoute from '#app/routes/members.tsx'
 import * as securityRoute from '#app/routes/admin/security.tsx'
 import * as twoFactorRoute from '#app/routes/settings-two-factor.tsx'
 import { createUser, makeRequest, sessionCookieFor, settle, TEST_PASSWORD, testTotpCode } from '#tests/fixtures/auth.ts'
-import { expectLoginRedirect, expectResponse, routeArgs, unwrap } from '#tests/fixtures/routes.ts'
+import { expectLoginRedirect, expectResponse, routeArgs, type RouteHandler, unwrap } from '#tests/fixtures/routes.ts'
 
 const args = routeArgs
 const STEP_MS = 30_000
@@ -165,10 +165,11 @@ describe('who must have a second factor', () => {
   test.each(['ADMIN', 'CONSULTANT'] as const)('%s without one is sent to /settings/two-factor from every page but that one', async (role) => {
     const user = await createUser({ role, secondFactor: false })
     const cookie = await sessionCookieFor(user.id)
-    for (const [path, loader] of [
+    const pages: [string, RouteHandler][] = [
       ['/home', homeRoute.loader],
       ['/members', membersRoute.loader],
-    ] as const) {
+    ]
+    for (const [path, loader] of pages) {
       const response = expectResponse(await settle(() => loader(args(makeRequest(path, { cookie })))), 302)
       expect(response.headers.get('Location')).toBe('/settings/two-factor')
     }

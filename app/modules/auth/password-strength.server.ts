@@ -15,13 +15,13 @@ function checker(): ZxcvbnFactory {
 
 /** A Japanese message for the field when the password is common or easy to guess, else null. */
 export async function weakPasswordMessage(password: string, userInputs: string[] = []): Promise<string | null> {
-  const result = await checker().check(password, userInputs.filter(Boolean))
-  const [only] = result.sequence
-  if (result.sequence.length === 1 && only?.pattern === 'dictionary') {
+  // "hanako.anzen@…" also as "hanako" and "anzen", so that a password built from them is recognised.
+  const inputs = userInputs.flatMap((input) => [input, ...input.split(/[\s@._+-]+/)]).filter((part) => part.length >= 3)
+  const result = await checker().check(password, inputs)
+  if (result.score >= MINIMUM_SCORE) return null
+  // Made only of listed passwords and words ("password" + "1234"): say so plainly.
+  if (result.sequence.every((part) => part.pattern === 'dictionary' && part.dictionaryName !== 'userInputs')) {
     return 'よく使われているパスワードです。推測されにくい別のパスワードにしてください'
   }
-  if (result.score < MINIMUM_SCORE) {
-    return '推測されやすいパスワードです（よく使われる語・連続した文字・氏名やメールアドレスを含むなど）。別のパスワードにしてください'
-  }
-  return null
+  return '推測されやすいパスワードです（よく使われる語・連続した文字・氏名やメールアドレスを含むなど）。別のパスワードにしてください'
 }
