@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { findPendingSignInByToken, PENDING_SIGN_IN_LIFETIME_MS } from '#app/modules/auth/pending-sign-in.server.ts'
 import { verifyPasskeyAssertion } from '#app/modules/auth/passkeys.server.ts'
-import { useRecoveryCode } from '#app/modules/auth/recovery-codes.server.ts'
+import { redeemRecoveryCode } from '#app/modules/auth/recovery-codes.server.ts'
 import { validateSessionToken } from '#app/modules/auth/session.server.ts'
 import { completeSecondFactor, signIn } from '#app/modules/auth/sign-in.server.ts'
 import { confirmTotpEnrolment, startTotpEnrolment, verifyTotpCode } from '#app/modules/auth/totp.server.ts'
@@ -144,7 +144,7 @@ describe('two-step sign-in', () => {
     const [code] = await issueRecoveryCodes(user.id)
     const first = await pendingFor(user)
     expect((await completeSecondFactor(first.pending, { kind: 'recovery', code: ` ${code?.toUpperCase()} ` }, makeRequest('/'))).status).toBe('signed-in')
-    expect(await useRecoveryCode(user.id, code ?? '')).toBe(false)
+    expect(await redeemRecoveryCode(user.id, code ?? '')).toBe(false)
     const second = await pendingFor(user)
     expect((await completeSecondFactor(second.pending, { kind: 'recovery', code: code ?? '' }, makeRequest('/'))).status).toBe('wrong')
   })

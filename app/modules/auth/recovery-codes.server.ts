@@ -24,7 +24,7 @@ export async function issueRecoveryCodes(userId: string): Promise<string[]> {
 }
 
 /** Uses up one code; false when it is unknown or already used. Conditional update: a code works once. */
-export async function useRecoveryCode(userId: string, code: string): Promise<boolean> {
+export async function redeemRecoveryCode(userId: string, code: string): Promise<boolean> {
   const { count } = await prisma.recoveryCode.updateMany({
     where: { userId, codeHash: hashToken(normaliseCode(code)), usedAt: null },
     data: { usedAt: new Date() },

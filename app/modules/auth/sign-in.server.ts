@@ -3,7 +3,7 @@ import { getRequestMeta } from '#app/lib/request-meta.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { verifyAgainstDummy, verifyPassword } from './password.server.ts'
 import { consumePendingSignIn, createPendingSignIn, recordSecondFactorFailure, type PendingSignIn } from './pending-sign-in.server.ts'
-import { useRecoveryCode } from './recovery-codes.server.ts'
+import { redeemRecoveryCode } from './recovery-codes.server.ts'
 import { createSession } from './session.server.ts'
 import { minutesUntil } from './throttle.ts'
 import { clearAccountFailures, findSignInWait, recordSignInFailure } from './throttle.server.ts'
@@ -86,7 +86,7 @@ export async function completeSecondFactor(pending: PendingSignIn, factor: Secon
     factor.kind === 'totp'
       ? await verifyTotpCode(pending.userId, factor.code)
       : factor.kind === 'recovery'
-        ? await useRecoveryCode(pending.userId, factor.code)
+        ? await redeemRecoveryCode(pending.userId, factor.code)
         : factor.verified
   if (!ok) {
     await recordAudit({
