@@ -4,6 +4,7 @@ import { index, layout, prefix, route, type RouteConfig } from '@remix-run/route
 export default [
   index('routes/public-home.tsx'),
   route('login', 'routes/login.tsx'),
+  route('login/two-factor', 'routes/login-two-factor.tsx'),
   route('logout', 'routes/logout.tsx'),
   route('join/:token', 'routes/join.tsx'),
   route('forgot-password', 'routes/forgot-password.tsx'),
@@ -18,6 +19,8 @@ export default [
     route('members/:id', 'routes/member-profile.tsx'),
     route('settings/profile', 'routes/settings-profile.tsx'),
     route('settings/password', 'routes/settings-password.tsx'),
+    route('settings/two-factor', 'routes/settings-two-factor.tsx'),
+    route('reauth', 'routes/reauth.tsx'),
     route('notifications', 'routes/notifications/index.tsx'),
     // Areas that later issues fill; until then each says so, behind sign-in like the rest.
     route('cases', 'routes/cases/index.tsx'),
@@ -57,6 +60,7 @@ export default [
         route('hospitals/new', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-new' }),
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),
         route('audit', 'routes/admin/audit.tsx'),
+        route('security', 'routes/admin/security.tsx'),
         route('benchmarks', 'routes/benchmarks/admin-coverage.tsx'),
         route('consultations', 'routes/consultations/admin-figures.tsx', { id: 'admin-consultations' }),
         route('events', 'routes/admin/events/index.tsx'),

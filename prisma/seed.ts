@@ -5,7 +5,9 @@
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import type { CourseCode, HospitalTypeCode, ProfessionCode } from '#app/modules/members/labels.ts'
 import { hashPassword } from '#app/modules/auth/password.server.ts'
+import { sealSecret } from '#app/modules/auth/secret-box.server.ts'
 import { seedBenchmarks } from './seed/benchmarks.ts'
+import { DEMO_TOTP_ACCOUNTS, DEMO_TOTP_SECRET, demoTotpKey } from './seed/demo-two-factor.ts'
 import { seedCases } from './seed/cases.ts'
 import { seedConsultations } from './seed/consultations.ts'
 import { seedEvents } from './seed/events.ts'
@@ -90,7 +92,18 @@ export async function seedDemoData(prisma: PrismaClient) {
     const data = { ...user, role: role ?? 'MEMBER', hospitalId: hospital ? (hospitalIds.get(hospital) ?? null) : null }
     await prisma.user.upsert({ where: { email: user.email }, update: {}, create: { ...data, passwordHash } })
   }
+  // Admins and consultants must sign in with a second factor (issue 13): the demo ones share a documented TOTP
+  // secret. Created once; a developer who re-enrolled keeps their own.
+  for (const email of DEMO_TOTP_ACCOUNTS) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })
+    await prisma.totpCredential.upsert({
+      where: { userId: user.id },
+      update: {},
+      create: { userId: user.id, secretEncrypted: sealSecret(demoTotpKey()), enabledAt: new Date() },
+    })
+  }
   console.log(`Demo data: ${hospitals.length} hospitals, ${users.length} members (password ${DEMO_PASSWORD}).`)
+  console.log(`Demo admin and consultant: second factor = TOTP secret ${DEMO_TOTP_SECRET} (development only; see README).`)
   await seedCases(prisma)
   await seedBenchmarks(prisma)
   await seedConsultations(prisma)

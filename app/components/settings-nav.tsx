@@ -9,6 +9,9 @@ export function SettingsNav() {
       <NavLink to="/settings/password" className="button button--quiet button--small">
         パスワード変更
       </NavLink>
+      <NavLink to="/settings/two-factor" className="button button--quiet button--small">
+        二要素認証
+      </NavLink>
     </nav>
   )
 }

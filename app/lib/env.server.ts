@@ -12,6 +12,13 @@ const schema = z.object({
   UPLOAD_DIR: z.string().optional(),
   MEILI_HOST: z.url().optional(),
   MEILI_API_KEY: z.string().optional(),
+  // Session lifetimes and the re-authentication window (docs/decisions/0020-two-factor-and-session-lifetimes.md).
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5, 'SESSION_IDLE_MINUTES: at least 5').max(24 * 60, 'SESSION_IDLE_MINUTES: at most 1440').default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1, 'SESSION_MAX_HOURS: at least 1').max(7 * 24, 'SESSION_MAX_HOURS: at most 168').default(12),
+  REAUTH_WINDOW_MINUTES: z.coerce.number().int().min(1, 'REAUTH_WINDOW_MINUTES: at least 1').max(120, 'REAUTH_WINDOW_MINUTES: at most 120').default(10),
+  // AES-256-GCM key for TOTP secrets: 64 hex characters (openssl rand -hex 32). Required in production; development
+  // and tests fall back to a fixed key (two-factor-key.server.ts) so that the seeded demo secrets decrypt.
+  TWO_FACTOR_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'TWO_FACTOR_ENCRYPTION_KEY: 64 hex characters (openssl rand -hex 32)').optional(),
   TRUST_PROXY: z.string().regex(/^(\d+|loopback|linklocal|uniquelocal|[\d.:/, a-f]+)$/i, 'TRUST_PROXY: a hop count (1), loopback, or proxy addresses').optional(),
 })
 
@@ -28,6 +35,9 @@ export function getEnv(): Env {
     throw new Error(`Invalid environment:\n${problems}`)
   }
   const env = result.data
+  if (env.NODE_ENV === 'production' && !env.TWO_FACTOR_ENCRYPTION_KEY) {
+    throw new Error('Invalid environment:\n  TWO_FACTOR_ENCRYPTION_KEY: must be set in production (openssl rand -hex 32)')
+  }
   cached = { ...env, APP_ORIGIN: (env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') }
   return cached
 }

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { MembershipFields, ProfileFields } from '#app/components/profile-fields.tsx'
 import { ErrorList, TextField } from '#app/components/ui/fields.tsx'
+import { weakPasswordMessage } from '#app/modules/auth/password-strength.server.ts'
 import { acceptInvite, findUsableInvite } from '#app/modules/auth/invites.server.ts'
 import { commitSessionCookie } from '#app/modules/auth/session.server.ts'
 import { hospitalOptions } from '#app/modules/members/hospitals.server.ts'
@@ -26,6 +27,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const hidden = ['password', 'confirmPassword']
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
   const { password, confirmPassword: _confirm, ...profile } = submission.value
+  const weak = await weakPasswordMessage(password, [profile.name])
+  if (weak) return data({ result: submission.reply({ fieldErrors: { password: [weak] }, hideFields: hidden }) }, { status: 400 })
   const accepted = await acceptInvite({ token: params.token ?? '', profile, password, request })
   if (!accepted) {
     return data(

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { z } from 'zod'
 import { ErrorList, TextField } from '#app/components/ui/fields.tsx'
 import { requireAnonymous, safeRedirectPath } from '#app/modules/auth/require.server.ts'
+import { commitPendingCookie } from '#app/modules/auth/pending-sign-in.server.ts'
 import { commitSessionCookie } from '#app/modules/auth/session.server.ts'
 import { signIn } from '#app/modules/auth/sign-in.server.ts'
 import { EmailSchema } from '#app/modules/members/schemas.ts'
@@ -33,7 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
-  const result = await signIn({ email: submission.value.email, password: submission.value.password, request })
+  const result = await signIn({ email: submission.value.email, password: submission.value.password, request, redirectTo: submission.value.redirectTo ?? null })
+  if (result.status === 'second-factor') {
+    throw redirect('/login/two-factor', { headers: { 'Set-Cookie': await commitPendingCookie(result.pendingToken) } })
+  }
   if (result.status === 'signed-in') {
     throw redirect(safeRedirectPath(submission.value.redirectTo), {
       headers: { 'Set-Cookie': await commitSessionCookie(result.token) },

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorList, TextField } from '#app/components/ui/fields.tsx'
+import { weakPasswordMessage } from '#app/modules/auth/password-strength.server.ts'
 import { findUsableReset, resetPassword } from '#app/modules/auth/passwords.server.ts'
 import { NewPasswordSchema } from '#app/modules/members/schemas.ts'
 
@@ -17,6 +18,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: NewPasswordSchema })
   const hidden = ['password', 'confirmPassword']
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
+  const weak = await weakPasswordMessage(submission.value.password)
+  if (weak) return data({ result: submission.reply({ fieldErrors: { password: [weak] }, hideFields: hidden }) }, { status: 400 })
   const done = await resetPassword(params.token ?? '', submission.value.password, request)
   if (!done) {
     return data({ result: submission.reply({ formErrors: ['このリンクは使えません。もう一度再設定を申し込んでください。'], hideFields: hidden }) }, { status: 410 })

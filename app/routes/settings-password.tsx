@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { SettingsNav } from '#app/components/settings-nav.tsx'
 import { ErrorList, TextField } from '#app/components/ui/fields.tsx'
+import { weakPasswordMessage } from '#app/modules/auth/password-strength.server.ts'
 import { changePassword } from '#app/modules/auth/passwords.server.ts'
 import { requireSession } from '#app/modules/auth/require.server.ts'
 import { ChangePasswordSchema } from '#app/modules/members/schemas.ts'
@@ -20,6 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
   const hidden = ['currentPassword', 'password', 'confirmPassword']
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hidden }), changed: false }, { status: 400 })
+  const weak = await weakPasswordMessage(submission.value.password, [session.user.name, session.user.email])
+  if (weak) return data({ result: submission.reply({ fieldErrors: { password: [weak] }, hideFields: hidden }), changed: false }, { status: 400 })
   const result = await changePassword({
     userId: session.user.id,
     currentSessionId: session.id,

@@ -1,3 +1,4 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
@@ -14,6 +15,7 @@ import {
   logout,
   mailDir,
   newPage,
+  passSecondStep,
   readLatestMail,
   sendInvite,
   submit,
@@ -125,6 +127,72 @@ describe('invitations', () => {
   })
 })
 
+describe('two-factor sign-in (issue 13)', () => {
+  test('a member enrols an authenticator app from the QR page, keeps the recovery codes, and signs in with a TOTP code', async () => {
+    const account = await createMemberThroughInvite(browser, 'totp')
+    const page = await newPage(browser)
+    await login(page, account.email, account.password)
+    await waitForPath(page, '/home')
+    await page.goto('/settings/two-factor')
+    await submit(page, '認証アプリを登録する', /^\/settings\/two-factor(\.data)?$/)
+    await page.locator('.qr-code svg').waitFor()
+    const key = decodeBase32IgnorePadding((await page.getByTestId('totp-secret').innerText()).replaceAll(' ', ''))
+    await passEnrolment(page, key)
+    expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10)
+
+    await logout(page)
+    await login(page, account.email, account.password)
+    // Not signed in yet: the pending step opens no page.
+    await waitForPath(page, '/login/two-factor')
+    const peek = await page.context().newPage()
+    await peek.goto('/home')
+    expect(new URL(peek.url()).pathname).toBe('/login')
+    await peek.close()
+    await passSecondStep(page, key, account.email)
+    await waitForPath(page, '/home')
+    await header(page).getByText(account.name, { exact: true }).waitFor()
+  })
+
+  test('a member registers a passkey (virtual authenticator over the DevTools protocol) and signs in with it', async () => {
+    const account = await createMemberThroughInvite(browser, 'passkey')
+    const page = await newPage(browser)
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('WebAuthn.enable')
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+    })
+    await login(page, account.email, account.password)
+    await waitForPath(page, '/home')
+    await page.goto('/settings/two-factor')
+    await page.locator('#new-passkey-name').fill('E2E の鍵')
+    await page.getByRole('button', { name: 'パスキーを登録する', exact: true }).click()
+    await page.getByText('パスキー「E2E の鍵」を登録しました').waitFor()
+    expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10)
+
+    await logout(page)
+    await login(page, account.email, account.password)
+    await waitForPath(page, '/login/two-factor')
+    await page.getByRole('button', { name: 'パスキーで確認する', exact: true }).click()
+    await waitForPath(page, '/home')
+    await header(page).getByText(account.name, { exact: true }).waitFor()
+  })
+
+  test('the demo admin signs in with password and a TOTP code from the seeded secret', async () => {
+    const page = await newPage(browser)
+    await login(page, 'admin@qso.example', DEMO_PASSWORD) // the helper types a real code on /login/two-factor
+    await waitForPath(page, '/home')
+    await header(page).getByText('事務局 管理者', { exact: true }).waitFor()
+  })
+})
+
+/** On /settings/two-factor after 認証アプリを登録する: types the current code and completes enrolment. */
+async function passEnrolment(page: Page, key: Uint8Array) {
+  const { totpCode } = await import('#app/modules/auth/totp.ts')
+  await page.locator('input[name="code"]').fill(totpCode(key, new Date()))
+  await submit(page, '登録を完了する', /^\/settings\/two-factor(\.data)?$/)
+  await page.getByTestId('recovery-codes').waitFor()
+}
+
 describe('sign-in throttling', () => {
   test('after 5 wrong passwords the 6th attempt, even with the right password, is told to wait (…分後にもう一度お試しください)', async () => {
     // A fresh account, so that no other test's account is locked.
@@ -207,7 +275,7 @@ describe('accessibility', () => {
   test('the signed-in pages have no serious or critical violations either', async () => {
     const page = await newPage(browser)
     await login(page, 'admin@qso.example', DEMO_PASSWORD)
-    const pages = ['/home', '/members', '/settings/profile', '/settings/password', '/admin', '/admin/invites', '/admin/members', '/admin/hospitals', '/admin/hospitals/new', '/admin/audit', '/cases', '/practices', '/events', '/notifications', '/search?q=転倒', '/admin/cases', '/benchmarks', '/benchmarks/submit', '/benchmarks/import']
+    const pages = ['/home', '/members', '/settings/profile', '/settings/password', '/settings/two-factor', '/admin', '/admin/security', '/admin/invites', '/admin/members', '/admin/hospitals', '/admin/hospitals/new', '/admin/audit', '/cases', '/practices', '/events', '/notifications', '/search?q=転倒', '/admin/cases', '/benchmarks', '/benchmarks/submit', '/benchmarks/import']
     const report: string[] = []
     for (const path of pages) {
       expect((await page.goto(path))?.status(), path).toBe(200)
@@ -215,5 +283,6 @@ describe('accessibility', () => {
       if (violations.length) report.push(`${path}:\n${formatViolations(violations)}`)
     }
     expect(report.join('\n'), report.join('\n')).toBe('')
-  })
+    // 21 pages with axe, after a sign-in that may wait up to 30 s for an unused TOTP step.
+  }, 150_000)
 })

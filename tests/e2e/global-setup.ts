@@ -17,6 +17,9 @@ declare module 'vitest' {
 }
 
 const DATABASE = 'qso_e2e'
+// The server runs as production, which requires a key for TOTP secrets; the seed must encrypt the demo secrets
+// under the same one. A throwaway key, used only by this test server.
+const TWO_FACTOR_ENCRYPTION_KEY = 'e2e0'.repeat(16)
 const SERVER_START_TIMEOUT_MS = 60_000
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx')
 
@@ -49,14 +52,14 @@ export default async function setup(project: TestProject) {
     await ensureDatabase(cluster.config, DATABASE)
     const databaseUrl = clusterUrl(cluster, DATABASE)
     await migrateDeploy(databaseUrl)
-    await run(tsx, ['server/db-cli.ts', 'seed'], { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' })
+    await run(tsx, ['server/db-cli.ts', 'seed'], { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', TWO_FACTOR_ENCRYPTION_KEY })
 
     const port = await freePort()
     const baseUrl = `http://localhost:${port}`
     const output: string[] = []
     server = spawn(tsx, ['server/start.ts'], {
       cwd: projectRoot,
-      env: serverEnv({ DATABASE_URL: databaseUrl, PORT: String(port), APP_ORIGIN: baseUrl, MAIL_DIR: mailDir, NODE_ENV: 'production' }),
+      env: serverEnv({ DATABASE_URL: databaseUrl, PORT: String(port), APP_ORIGIN: baseUrl, MAIL_DIR: mailDir, NODE_ENV: 'production', TWO_FACTOR_ENCRYPTION_KEY }),
       // Its own process group, so teardown ends tsx and the node process it starts together.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

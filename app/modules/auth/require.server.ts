@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node'
 import { hasPermission, type Permission } from './permissions.ts'
+import { mustEnrolSecondFactor } from './policy.server.ts'
 import { getSession, type SessionUser, type ValidSession } from './session.server.ts'
 
 // C0 and C1 controls, DEL, every Unicode space (incl. U+3000), the BOM, zero-width and bidi controls, and the
@@ -36,10 +37,17 @@ export function safeRedirectPath(target: string | null | undefined, fallback = '
 
 export async function requireSession(request: Request): Promise<ValidSession> {
   const session = await getSession(request)
-  if (session) return session
   const url = new URL(request.url)
-  const redirectTo = `${url.pathname}${url.search}`
-  throw redirect(`/login?${new URLSearchParams({ redirectTo })}`)
+  if (!session) {
+    const redirectTo = `${url.pathname}${url.search}`
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`)
+  }
+  // Admins and consultants (and everyone, when the admin setting says so) enrol a second factor before anything
+  // else; the enrolment page itself stays reachable.
+  if (!isEnrolmentPath(url.pathname) && (await mustEnrolSecondFactor(session.user, session.hasSecondFactor))) {
+    throw redirect(TWO_FACTOR_ENROLMENT_PATH)
+  }
+  return session
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -57,4 +65,10 @@ export async function requirePermission(request: Request, permission: Permission
 
 export async function requireAnonymous(request: Request) {
   if (await getSession(request)) throw redirect('/home')
+}
+
+export const TWO_FACTOR_ENROLMENT_PATH = '/settings/two-factor'
+
+function isEnrolmentPath(pathname: string): boolean {
+  return pathname === TWO_FACTOR_ENROLMENT_PATH || pathname === `${TWO_FACTOR_ENROLMENT_PATH}.data`
 }

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { createUser } from '#tests/fixtures/auth.ts'
-import { ABSOLUTE_LIFETIME_MS, createSession, INACTIVITY_TIMEOUT_MS, validateSessionToken } from './session.server.ts'
+import { commitSessionCookie, createSession, sessionLifetimes, validateSessionToken } from './session.server.ts'
+
+const { idleMs: INACTIVITY_TIMEOUT_MS, absoluteMs: ABSOLUTE_LIFETIME_MS } = sessionLifetimes()
 
 describe('sessions', () => {
   test('the database holds a hash of the secret, never the token', async () => {
@@ -28,14 +30,25 @@ describe('sessions', () => {
     expect(await prisma.session.count({ where: { id } })).toBe(0)
   })
 
-  test('activity refreshes lastVerifiedAt at most hourly, and the absolute lifetime still ends it', async () => {
+  test('the defaults follow decision 0020: 30 minutes idle, 12 hours absolute; the cookie dies with the session', async () => {
+    expect(INACTIVITY_TIMEOUT_MS).toBe(30 * 60 * 1000)
+    expect(ABSOLUTE_LIFETIME_MS).toBe(12 * 60 * 60 * 1000)
+    expect(await commitSessionCookie('a.b')).toContain(`Max-Age=${12 * 60 * 60}`)
+  })
+
+  test('activity refreshes lastVerifiedAt (at most every tenth of the idle timeout), and the absolute lifetime still ends it', async () => {
     const user = await createUser()
     const { id, token } = await createSession(user.id, {})
-    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
-    await prisma.session.update({ where: { id }, data: { lastVerifiedAt: twoHoursAgo } })
+    const recently = new Date(Date.now() - sessionLifetimes().activityCheckMs + 5_000)
+    await prisma.session.update({ where: { id }, data: { lastVerifiedAt: recently } })
+    await validateSessionToken(token)
+    expect((await prisma.session.findUniqueOrThrow({ where: { id } })).lastVerifiedAt).toEqual(recently)
+
+    const twentyMinutesAgo = new Date(Date.now() - 20 * 60 * 1000)
+    await prisma.session.update({ where: { id }, data: { lastVerifiedAt: twentyMinutesAgo } })
     expect(await validateSessionToken(token)).not.toBeNull()
     const refreshed = await prisma.session.findUniqueOrThrow({ where: { id } })
-    expect(refreshed.lastVerifiedAt.getTime()).toBeGreaterThan(twoHoursAgo.getTime())
+    expect(refreshed.lastVerifiedAt.getTime()).toBeGreaterThan(twentyMinutesAgo.getTime())
 
     await prisma.session.update({ where: { id }, data: { createdAt: new Date(Date.now() - ABSOLUTE_LIFETIME_MS - 1000) } })
     expect(await validateSessionToken(token)).toBeNull()

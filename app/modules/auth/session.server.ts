@@ -5,9 +5,19 @@ import { getEnv } from '#app/lib/env.server.ts'
 import { bytesEqual, generateRandomToken, sha256Bytes } from './tokens.server.ts'
 
 // Lucia's session design: the cookie carries "<id>.<secret>", the database only SHA-256(secret).
-export const INACTIVITY_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000
-export const ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000
-const ACTIVITY_CHECK_INTERVAL_MS = 60 * 60 * 1000
+// Lifetimes come from the environment (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS; defaults 30 minutes idle and
+// 12 hours absolute): see docs/decisions/0020-two-factor-and-session-lifetimes.md for the reasoning.
+export function sessionLifetimes() {
+  const env = getEnv()
+  const idleMs = env.SESSION_IDLE_MINUTES * 60 * 1000
+  return {
+    idleMs,
+    absoluteMs: env.SESSION_MAX_HOURS * 60 * 60 * 1000,
+    // lastVerifiedAt is written at most this often: a tenth of the idle timeout (3 minutes by default) keeps the
+    // timeout accurate to within 10% without a database write on every request.
+    activityCheckMs: Math.floor(idleMs / 10),
+  }
+}
 
 export type SessionUser = {
   id: string
@@ -18,7 +28,14 @@ export type SessionUser = {
   hospitalId: string | null
 }
 
-export type ValidSession = { id: string; user: SessionUser }
+export type ValidSession = {
+  id: string
+  user: SessionUser
+  /** When the user last proved who they are: sign-in, or the re-authentication page. */
+  authenticatedAt: Date
+  /** Whether the user has an enabled TOTP authenticator or at least one passkey. */
+  hasSecondFactor: boolean
+}
 
 function sessionCookie() {
   const origin = new URL(getEnv().APP_ORIGIN)
@@ -29,7 +46,7 @@ function sessionCookie() {
     // Lax, with the origin check on every mutating request (server/csrf.ts) as the CSRF defence.
     sameSite: 'lax',
     path: '/',
-    maxAge: ABSOLUTE_LIFETIME_MS / 1000,
+    maxAge: sessionLifetimes().absoluteMs / 1000,
   })
 }
 
@@ -67,21 +84,35 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   if (!id || !secret) return null
   const row = await prisma.session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, email: true, name: true, role: true, status: true, hospitalId: true } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          status: true,
+          hospitalId: true,
+          totpCredential: { select: { enabledAt: true } },
+          _count: { select: { passkeys: true } },
+        },
+      },
+    },
   })
   if (!row) return null
   if (!bytesEqual(sha256Bytes(secret), new Uint8Array(row.secretHash))) return null
   const now = Date.now()
-  const expired =
-    now - row.lastVerifiedAt.getTime() >= INACTIVITY_TIMEOUT_MS || now - row.createdAt.getTime() >= ABSOLUTE_LIFETIME_MS
+  const lifetimes = sessionLifetimes()
+  const expired = now - row.lastVerifiedAt.getTime() >= lifetimes.idleMs || now - row.createdAt.getTime() >= lifetimes.absoluteMs
   if (expired || row.user.status !== 'ACTIVE') {
     await prisma.session.deleteMany({ where: { id } })
     return null
   }
-  if (now - row.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_INTERVAL_MS) {
+  if (now - row.lastVerifiedAt.getTime() >= lifetimes.activityCheckMs) {
     await prisma.session.update({ where: { id }, data: { lastVerifiedAt: new Date(now) } })
   }
-  return { id, user: row.user }
+  const { totpCredential, _count, ...user } = row.user
+  return { id, user, authenticatedAt: row.authenticatedAt, hasSecondFactor: !!totpCredential?.enabledAt || _count.passkeys > 0 }
 }
 
 export async function getSession(request: Request): Promise<ValidSession | null> {
@@ -95,4 +126,9 @@ export async function invalidateSession(sessionId: string) {
 
 export async function invalidateUserSessions(userId: string, options: { except?: string } = {}) {
   await prisma.session.deleteMany({ where: { userId, ...(options.except ? { id: { not: options.except } } : {}) } })
+}
+
+/** After a successful re-authentication: role changes and exports are allowed again for a while. */
+export async function markSessionAuthenticated(sessionId: string, at = new Date()) {
+  await prisma.session.update({ where: { id: sessionId }, data: { authenticatedAt: at } })
 }

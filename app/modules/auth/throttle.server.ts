@@ -1,27 +1,30 @@
 import { prisma } from '#app/lib/db.server.ts'
-import { lockedUntil, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, THROTTLE_WINDOW_MS } from './throttle.ts'
+import { RULES, THROTTLE_WINDOW_MS, waitUntil, type ThrottleRule } from './throttle.ts'
 
-export async function findSignInLock(email: string, ipAddress: string, now = new Date()): Promise<Date | null> {
+// Enough rows to reach any cap: past this many failures every rule is at its ceiling.
+const MAX_ROWS = 60
+
+async function failureTimes(where: { email?: string; ipAddress?: string }, since: Date): Promise<Date[]> {
+  const rows = await prisma.loginFailure.findMany({
+    where: { ...where, createdAt: { gt: since } },
+    orderBy: { createdAt: 'desc' },
+    take: MAX_ROWS,
+    select: { createdAt: true },
+  })
+  return rows.map((row) => row.createdAt)
+}
+
+/** The latest of the three waits (address+IP, IP, address), or null when an attempt is allowed now. */
+export async function findSignInWait(email: string, ipAddress: string, now = new Date()): Promise<Date | null> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS)
-  const [byAccount, byIp] = await Promise.all([
-    prisma.loginFailure.findMany({
-      where: { email, createdAt: { gt: since } },
-      orderBy: { createdAt: 'desc' },
-      take: MAX_FAILURES_PER_ACCOUNT,
-      select: { createdAt: true },
-    }),
-    prisma.loginFailure.findMany({
-      where: { ipAddress, createdAt: { gt: since } },
-      orderBy: { createdAt: 'desc' },
-      take: MAX_FAILURES_PER_IP,
-      select: { createdAt: true },
-    }),
-  ])
-  const locks = [
-    lockedUntil(byAccount.map((row) => row.createdAt), MAX_FAILURES_PER_ACCOUNT, now),
-    lockedUntil(byIp.map((row) => row.createdAt), MAX_FAILURES_PER_IP, now),
-  ].filter((date): date is Date => date !== null)
-  return locks.length ? new Date(Math.max(...locks.map((date) => date.getTime()))) : null
+  const checks: Array<[Promise<Date[]>, ThrottleRule]> = [
+    [failureTimes({ email, ipAddress }, since), RULES.addressAndIp],
+    [failureTimes({ ipAddress }, since), RULES.ip],
+    [failureTimes({ email }, since), RULES.address],
+  ]
+  const waits = await Promise.all(checks.map(async ([times, rule]) => waitUntil(await times, rule, now)))
+  const dates = waits.filter((date): date is Date => date !== null)
+  return dates.length ? new Date(Math.max(...dates.map((date) => date.getTime()))) : null
 }
 
 export async function recordSignInFailure(email: string, ipAddress: string) {
@@ -32,4 +35,3 @@ export async function recordSignInFailure(email: string, ipAddress: string) {
 export async function clearAccountFailures(email: string) {
   await prisma.loginFailure.deleteMany({ where: { email } })
 }
-

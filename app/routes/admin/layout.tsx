@@ -18,6 +18,7 @@ const sections = [
   { to: '/admin/hospitals', label: '病院', end: false },
   { to: '/admin/events', label: '行事', end: false },
   { to: '/admin/audit', label: '監査ログ', end: false },
+  { to: '/admin/security', label: 'ログイン設定', end: false },
   { to: '/admin/benchmarks', label: 'ベンチマーク提出', end: false },
   { to: '/admin/consultations', label: '危機管理相談', end: false },
   { to: '/admin/cases', label: '事例', end: false },

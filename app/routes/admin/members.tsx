@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatNumber } from '#app/lib/format.ts'
 import { ROLE_LABELS } from '#app/modules/auth/permissions.ts'
+import { requireFreshSession } from '#app/modules/auth/reauth.server.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { USER_STATUSES } from '#app/modules/members/labels.ts'
 import { AdminActionError, changeRole, listMembersForAdmin, setMemberStatus } from '#app/modules/members/members.server.ts'
@@ -42,6 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ notice }, { status: 400 })
   }
   const input = parsed.data
+  // A role change hands out (or takes away) access to everything: a recent password or second factor first; the
+  // re-authentication page brings the admin back to this list to choose again.
+  if (input.intent === 'role') await requireFreshSession(request)
   try {
     let message: string
     if (input.intent === 'role') {

@@ -49,7 +49,7 @@ export default function BenchmarksDashboard() {
             <Link to={withQuery('/benchmarks/import')} className="button">
               CSVで取り込む
             </Link>
-            <a href={withQuery('/benchmarks/export.csv')} className="button button--quiet" download>
+            <a href={withQuery('/benchmarks/export.csv')} className="button button--quiet">
               CSVを書き出す
             </a>
           </div>

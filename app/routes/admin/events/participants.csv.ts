@@ -3,6 +3,7 @@ import { csvDownload, toCsv } from '#app/lib/csv.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { japanDateKey } from '#app/lib/japan-time.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
+import { requireFreshSession } from '#app/modules/auth/reauth.server.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { findEventForAdmin, listParticipants } from '#app/modules/events/events.server.ts'
 import { REGISTRATION_STATUSES } from '#app/modules/events/labels.ts'
@@ -11,6 +12,8 @@ import { courseLabel, PROFESSIONS } from '#app/modules/members/labels.ts'
 // /admin/events/:id/participants.csv: the participant list for Excel (UTF-8 with BOM). Personal data: audited.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, 'event:manage')
+  // Members' names and addresses leave the site: ask for a recent password or second factor first (issue 13).
+  await requireFreshSession(request)
   const event = await findEventForAdmin(params.id ?? '')
   if (!event) throw new Response('行事が見つかりません。', { status: 404 })
   const participants = await listParticipants(event.id)

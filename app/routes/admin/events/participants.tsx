@@ -35,7 +35,7 @@ export default function EventParticipants() {
           </p>
         </div>
         <div className="row">
-          <a href={`/admin/events/${event.id}/participants.csv`} className="button button--primary" download>
+          <a href={`/admin/events/${event.id}/participants.csv`} className="button button--primary">
             CSVで書き出す
           </a>
           <Link to={`/admin/events/${event.id}`} className="button button--quiet">
