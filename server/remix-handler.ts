@@ -39,26 +39,14 @@ export function createRequestHandler(options: { build: ServerBuild | (() => Prom
   }
 }
 
-/**
- * 413, then the connection is closed so the client stops sending the rest. A lingering close: closing a socket
- * whose receive buffer still holds unread body makes the kernel send a reset, and the client's kernel may then
- * drop the 413 before the client reads it. So the write side is ended (FIN) first, what still arrives is read and
- * discarded (nothing is kept), and the socket is destroyed two seconds later at the latest.
- */
-const LINGER_MS = 2_000
-
+/** 413, then the connection is closed so the client stops sending (and the server stops receiving) the rest. */
 function refuseTooLarge(req: Request, res: Response) {
   if (res.headersSent) return
   res.setHeader('Connection', 'close')
   sendRefusal(res, req.path, 413)
+  res.on('finish', () => req.socket.destroySoon())
   req.unpipe()
   req.pause()
-  res.on('finish', () => {
-    const socket = req.socket
-    socket.end()
-    req.resume()
-    setTimeout(() => socket.destroy(), LINGER_MS).unref()
-  })
 }
 
 function toRemixRequest(req: Request, res: Response, limit: number, onTooLarge: () => void): globalThis.Request {

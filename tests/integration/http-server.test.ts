@@ -153,6 +153,17 @@ describe('F10: production refuses plain http except on localhost', () => {
   })
 })
 
+/**
+ * Whether the server stopped reading at its cap: a 413, or, when the client was still writing as the server hung up,
+ * a broken pipe or reset after far less than the whole body (closing a socket with unread input makes the kernel send
+ * a reset, and the client's kernel may drop the 413 that came before it; seen when the machine is busy). Either
+ * way the body was cut off; a server that read on would take the whole body and answer something else.
+ */
+function cutOff(result: { status: number; sentMb: number; error?: string }, totalMb: number): boolean {
+  if (result.status === 413) return true
+  return result.status === 0 && /EPIPE|ECONNRESET/.test(result.error ?? '') && result.sentMb < totalMb / 2
+}
+
 /** Streams `totalMb` of body with chunked transfer encoding (no Content-Length) until the server answers or hangs up. */
 function chunkedPost(target: string, totalMb: number, headers: Record<string, string> = {}): Promise<{ status: number; body: string; sentMb: number; error?: string }> {
   return new Promise((resolve) => {
@@ -192,20 +203,20 @@ describe('F3: body limits are enforced while reading', () => {
     const result = await chunkedPost('/login', 200)
     const after = rssMb(app.pid)
     console.log(`F3 /login 200 MB chunked: server RSS ${before} MB → ${after} MB, client got ${result.status} after sending ${result.sentMb} MB`)
-    expect(result.status).toBe(413)
-    expect(result.body).toContain('送信された内容が大きすぎます')
+    expect(cutOff(result, 200), JSON.stringify(result)).toBe(true)
+    if (result.status === 413) expect(result.body).toContain('送信された内容が大きすぎます')
     expect(result.sentMb).toBeLessThan(50)
     expect(after - before).toBeLessThan(60)
   })
 
   test('a signed-in chunked POST over the ordinary cap is refused too; one declared too large is refused before reading', async () => {
     const result = await chunkedPost('/settings/profile', 50, { Cookie: memberCookie })
-    expect(result, JSON.stringify(result)).toMatchObject({ status: 413 })
+    expect(cutOff(result, 50), JSON.stringify(result)).toBe(true)
     const declared = await send('POST', '/login', { headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(10 * 1024 * 1024) }, body: Buffer.alloc(0) }).catch(() => null)
     expect(declared?.status ?? 413).toBe(413)
     const api = await chunkedPost('/api/deidentify', 20, { Cookie: memberCookie, 'Content-Type': 'application/json' })
-    expect(api.status).toBe(413)
-    expect(JSON.parse(api.body)).toMatchObject({ error: expect.stringContaining('大きすぎます') })
+    expect(cutOff(api, 20), JSON.stringify(api)).toBe(true)
+    if (api.status === 413) expect(JSON.parse(api.body)).toMatchObject({ error: expect.stringContaining('大きすぎます') })
   })
 
   test('an ordinary sign-in form still goes through', async () => {
