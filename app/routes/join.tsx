@@ -71,6 +71,9 @@ export default function JoinPage() {
       <p>
         <strong>{invite.email}</strong> 宛ての招待です。プロフィールとパスワードを登録してください。
       </p>
+      <p className="muted small">
+        所属病院・修了コース・期は、ここで申告された内容を事務局が確認してから登録されます（招待で所属病院が指定されている場合を除く）。
+      </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <ProfileFields fields={fields}>
           <MembershipFields fields={fields} hospitals={hospitals} hospitalLocked={invite.hospitalName ?? undefined} />

@@ -31,11 +31,27 @@ describe('invitations', () => {
     const accepted = await acceptInvite({ token, profile, password: 'a long enough password', request: makeRequest('/join') })
     expect(accepted).not.toBeNull()
     const user = await prisma.user.findUniqueOrThrow({ where: { email: 'invitee2@test.example' } })
-    expect(user).toMatchObject({ role: 'MEMBER', hospitalId: hospital.id, name: '新規 会員', cohort: 4 })
+    // The invited hospital applies at once; the course and cohort the invitee states wait for an admin (F1, F9).
+    expect(user).toMatchObject({ role: 'MEMBER', hospitalId: hospital.id, name: '新規 会員', course: null, cohort: null })
+    expect(await prisma.membershipChangeRequest.findMany({ where: { userId: user.id }, select: { status: true, toHospitalId: true, toCourse: true, toCohort: true } })).toEqual([
+      { status: 'PENDING', toHospitalId: hospital.id, toCourse: 'EQSO', toCohort: 4 },
+    ])
     expect(user.passwordHash).toMatch(/^\$argon2id\$/)
     expect((await validateSessionToken(accepted?.token ?? ''))?.user.id).toBe(user.id)
     expect(await findUsableInvite(token)).toBeNull()
     expect(await acceptInvite({ token, profile, password: 'a long enough password', request: makeRequest('/join') })).toBeNull()
+  })
+
+  test('an invitation without a hospital: the hospital the invitee picks is only a request until an admin approves it', async () => {
+    const hospital = await createHospital()
+    const { token } = await inviteAndReadToken('invitee-nohospital@test.example')
+    const accepted = await acceptInvite({ token, profile: { ...profile, hospitalId: hospital.id }, password: 'a long enough password', request: makeRequest('/join') })
+    expect(accepted).not.toBeNull()
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: 'invitee-nohospital@test.example' } })
+    expect(user).toMatchObject({ hospitalId: null, course: null, cohort: null })
+    expect(await prisma.membershipChangeRequest.findMany({ where: { userId: user.id }, select: { status: true, fromHospitalId: true, toHospitalId: true } })).toEqual([
+      { status: 'PENDING', fromHospitalId: null, toHospitalId: hospital.id },
+    ])
   })
 
   test('two simultaneous acceptances of one link create one account', async () => {

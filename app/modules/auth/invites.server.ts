@@ -7,6 +7,7 @@ import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { inviteMail } from '#app/modules/mail/templates.ts'
 import type { ProfessionCode, CourseCode } from '#app/modules/members/labels.ts'
+import { requestMembershipChange } from '#app/modules/members/membership-requests.server.ts'
 import { hashPassword } from './password.server.ts'
 import { createSession, type SessionUser } from './session.server.ts'
 import { generateRandomToken, hashToken } from './tokens.server.ts'
@@ -122,7 +123,7 @@ export async function acceptInvite(input: {
 }): Promise<{ token: string; userId: string } | null> {
   const passwordHash = await hashPassword(input.password)
   const meta = getRequestMeta(input.request)
-  const userId = await prisma.$transaction(async (tx) => {
+  const created = await prisma.$transaction(async (tx) => {
     const now = new Date()
     const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(input.token) } })
     if (!invite || inviteStatus(invite, now) !== 'pending') return null
@@ -137,10 +138,12 @@ export async function acceptInvite(input: {
         passwordHash,
         name: input.profile.name,
         profession: input.profile.profession,
-        course: input.profile.course ?? null,
-        cohort: input.profile.cohort ?? null,
-        // The hospital the admin set on the invitation wins over the invitee's choice.
-        hospitalId: invite.hospitalId ?? input.profile.hospitalId ?? null,
+        // Hospital, course and cohort decide what a member may see (their hospital's figures, restricted events),
+        // so only an admin sets them (decision 0025): the hospital named on the invitation applies at once; what the
+        // invitee states becomes a change request below, applied when an admin approves it.
+        course: null,
+        cohort: null,
+        hospitalId: invite.hospitalId,
         department: input.profile.department || null,
         bio: input.profile.bio || null,
       },
@@ -149,9 +152,15 @@ export async function acceptInvite(input: {
       { action: 'invite.accepted', actorId: user.id, target: { type: 'invite', id: invite.id }, request: input.request },
       tx,
     )
-    return user.id
+    return { id: user.id, invitedHospitalId: invite.hospitalId }
   })
-  if (!userId) return null
+  if (!created) return null
+  const userId = created.id
+  const stated = { hospitalId: created.invitedHospitalId ?? input.profile.hospitalId, course: input.profile.course, cohort: input.profile.cohort }
+  if ((stated.hospitalId && stated.hospitalId !== created.invitedHospitalId) || stated.course || stated.cohort) {
+    // A stated hospital that does not exist is left for the admin to ask about rather than failing the sign-up.
+    await requestMembershipChange({ id: userId }, { ...stated, reason: '招待リンクからの登録時に本人が申告' }, input.request)
+  }
   const session = await createSession(userId, meta)
   return { token: session.token, userId }
 }

@@ -72,7 +72,7 @@ export type RequestChangeResult = { ok: true } | { ok: false; field: 'hospitalId
 
 /** A member asks for a change. A newer request replaces a pending one (it is marked withdrawn), so there is one at a time. */
 export async function requestMembershipChange(
-  user: SessionUser,
+  user: Pick<SessionUser, 'id'>,
   input: z.infer<typeof MembershipChangeSchema>,
   request: Request,
 ): Promise<RequestChangeResult> {
