@@ -14,6 +14,8 @@ import { PREFECTURES } from '#app/modules/members/labels.ts'
 import {
   BARE_SURNAME,
   DASH,
+  CARE_FACILITY_TYPES,
+  CARE_NOT_NAMES,
   ENGLISH_NOT_NAMES,
   FACILITY_SUFFIXES,
   GENERIC_FACILITY,
@@ -185,7 +187,7 @@ function detectPostalCodes(text: string, push: Push) {
   for (const match of matches(text, new RegExp(`〒\\s?\\d{3}\\s?[${DASH}ー]?\\s?\\d{4}(?!\\d)`, 'u'))) {
     push({ type: 'postal-code', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '〒○○○-○○○○' })
   }
-  const labelled = new RegExp(`(?:郵便番号|[Zz]ip(?: code)?|[Pp]ostal code)\\s*[:：]?\\s*(\\d{3}[${DASH}]?\\d{4})(?!\\d)`, 'du')
+  const labelled = new RegExp(`(?:郵便番号|[Zz]ip(?: code)?|[Pp]ostal code)\\s*(?:は|が|欄)?\\s*[:：]?\\s*[〒]?\\s*(\\d{3}\\s?[${DASH}ー]?\\s?\\d{4})(?!\\d)`, 'du')
   for (const match of matches(text, labelled)) {
     const [start, end] = groupSpan(match, 1)
     push({ type: 'postal-code', start, end, severity: 'block', replacement: '○○○-○○○○' })
@@ -198,7 +200,11 @@ function detectAddresses(text: string, push: Push) {
   // 愛知県名古屋市昭和区鶴舞町65 / 名古屋市中区栄3丁目1-1 / 東京都新宿区西新宿2-8-1: a prefecture or a city,
   // then a district, ending in a street number. A city alone (名古屋市在住) is not an identifier.
   const place = `[${HAN}${KATA}]`
-  const street = `(?:\\d{1,4}|[一二三四五六七八九十]{1,3})(?:(?:丁目|番地|番|号)(?:\\d{1,4})?|[${DASH}ー]\\d{1,4}){0,4}`
+  // A kanji numeral is a street number only before a marker (三丁目, 十二番五号), so 三の丸 stays a district name.
+  // 北1条西2丁目 (Sapporo) and 42番地の1 are street numbers too.
+  const kanjiNumber = '[一二三四五六七八九十]{1,3}(?=丁目|番|号|条)'
+  const number = `(?:\\d{1,4}|${kanjiNumber})`
+  const street = `${number}(?:(?:丁目|番地|番|号|条)(?:[東西南北]?${number})?|[${DASH}ー]\\d{1,4}|(?<=番地)の\\d{1,4}){0,5}`
   const japanese = new RegExp(
     `(?:(${PREFECTURE_PATTERN})\\s?)?(${place}{1,6}?[市郡])?(${place}{1,5}?[区町村])?([${HAN}${KATA}の]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
     'du',
@@ -211,7 +217,7 @@ function detectAddresses(text: string, push: Push) {
     // Without a prefecture or a city, a ward or town (昭和区鶴舞町1-1, 中区栄3-1-1, 鶴舞町65番地) needs a full street number.
     if (!prefecture && !city && !/[-‐‑‒–—―−ー]\d|丁目|番地/u.test(numbers)) continue
     // A bare number must be followed by a street marker or stand at the end of the address.
-    const hasStreetMarker = /丁目|番|号|[-‐‑‒–—―−ー]\d/u.test(numbers)
+    const hasStreetMarker = /丁目|番|号|条|[-‐‑‒–—―−ー]\d/u.test(numbers)
     const following = text.slice(match.index + match[0].length, match.index + match[0].length + 1)
     // Only の may stand in the street part (丸の内); other hiragana would be a clause (都市部で3-4名), and the
     // pattern above does not allow it. A unit after the number is not a street number either.
@@ -228,6 +234,21 @@ function detectAddresses(text: string, push: Push) {
       severity: 'block',
       replacement: prefecture ? `${prefecture}○○` : '○○',
     })
+  }
+  // A district and a full street number without a city, where the words around say it is where someone lives:
+  // 〒460-0001 三の丸1-2-3, 自宅（栄3-1-1）, 今池5-1-2在住, 栄3丁目2番のマンションに独居.
+  const fullStreet = `${number}(?:丁目|番地)(?:${number}(?:番地?|号)?)*(?:[${DASH}ー]\\d{1,4})*|\\d{1,4}(?:[${DASH}ー]\\d{1,4}){1,3}(?:号)?`
+  const inContext = new RegExp(
+    `(?<=(?:住所|自宅|現住所|居住地|転居先|〒\\s?\\d{3}[${DASH}ー]?\\d{4})\\s*(?:は|:|：|[(（])?\\s*)([${HAN}${KATA}の]{1,8}?)\\s?(${fullStreet})(?![\\d${DASH}])` +
+      `|([${HAN}${KATA}][${HAN}${KATA}の]{0,7}?)\\s?(${fullStreet})(?=\\s?(?:に住|に在住|在住|に居住|のマンション|のアパート|の団地|の自宅|の実家|に転居|で独居|に独居|の住居))`,
+    'du',
+  )
+  for (const match of matches(text, inContext)) {
+    const place = match[1] ?? match[3] ?? ''
+    const street = match[2] ?? match[4] ?? ''
+    if (/^(?:の|第|約|計|全|各)/u.test(place) || /[歳才回名人件日月年時分]$/u.test(place) || street.startsWith('0')) continue
+    if (/電話|携帯|番号|連絡|内線|TEL|FAX|ID|No/u.test(place)) continue
+    push({ type: 'address', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
   }
   // English: 123 Main Street; 65 Tsurumai-cho, Showa-ku.
   const english =
@@ -302,8 +323,10 @@ const kanjiNumber = (value: string): number => {
   return (value.includes('十') ? (tens ? (digits[tens] ?? 0) : 1) * 10 : 0) + (ones ? (digits[ones] ?? 0) : 0)
 }
 
-const BIRTH_BEFORE = /(?:生年月日|誕生日|生まれ日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:は|が|:|：)?\s*$/u
-const BIRTH_AFTER = /^\s*(?:生まれ|生|に生まれ|出生)/u
+// 生年月日欄に, 生年月日（西暦）:, 誕生日が, 生年月日を… の: a few words between the label and the date still make it one.
+const BIRTH_BEFORE =
+  /(?:生年月日|誕生日|生まれ日|出生日|生年|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:欄|の記載|記載|[(（](?:西暦|和暦)[)）])?\s*(?:は|が|に|を|で|:|：|=|＝)?\s*(?:[(（]?(?:西暦|和暦)[)）]?)?\s*[(（「]?\s*$/u
+const BIRTH_AFTER = /^\s*(?:[(（][^()（）]{0,12}[)）]\s*)?(?:生まれ|生|に生まれ|出生|産まれ|の?誕生日)/u
 const NOT_PATIENT_DATE_BEFORE =
   /(?:期限|有効期限|使用期限|消費期限|[Ee]xp(?:iry|iration)?(?: date)?|EXP|[Ll]ot|LOT|ロット|改訂|制定|施行|発行|公布|更新日|作成日|版)\s*(?:日)?\s*(?:は|:|：|\(|（)?\s*$/u
 const NOT_PATIENT_DATE_AFTER =
@@ -334,7 +357,7 @@ function detectDates(text: string, push: Push) {
     if (validDay(Number(match[2]), Number(match[3]))) full(match.index, match.index + match[0].length)
   }
   // R6.5.3, H30/1/2, S25-3-4, 令和6.5.3 (era initials or names with separators)
-  for (const match of matches(text, /(?<![A-Za-z\d])(?:[RHST]|令和|平成|昭和|大正)\s?(\d{1,2}|元)([./-])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/u)) {
+  for (const match of matches(text, /(?<![A-Za-z\d])(?:[RHST]\.?|令和|平成|昭和|大正)\s?(\d{1,2}|元)([./-])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/u)) {
     if (validDay(Number(match[3]), Number(match[4]))) full(match.index, match.index + match[0].length)
   }
   // 20240503
@@ -367,6 +390,26 @@ function detectDates(text: string, push: Push) {
   const slashFollow = `(?:${WEEKDAY.slice(0, -1)}|(?=\\s?\\d{1,2}:\\d{2})|(?=\\s?(?:の)?\\s?(?:${TIME_OF_DAY}))|(?=\\s?に(?!減|増|希釈|分割|短縮|延長|変更)))`
   for (const match of matches(text, new RegExp(`(?<![\\d/.])(\\d{1,2})\\/(\\d{1,2})(?![\\d/])${slashFollow}`, 'u'))) {
     if (validDay(Number(match[1]), Number(match[2]))) full(match.index, match.index + match[0].length)
+  }
+  // A month/day after a birth label or before 生まれ is a birthday whatever follows (誕生日 3/2, 3/2生まれ).
+  for (const match of matches(text, /(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?![\d/.])/u)) {
+    if (!validDay(Number(match[1]), Number(match[2]))) continue
+    const start = match.index
+    const end = match.index + match[0].length
+    if (BIRTH_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || BIRTH_AFTER.test(text.slice(end, end + 16))) {
+      push({ type: 'birth-date', start, end, severity: 'block', replacement: '○○' })
+    }
+  }
+  // 生年月日 45.3.2: a two-digit year after a birth label.
+  for (const match of matches(text, /(?<![\d/.A-Za-z])\d{2}([./-])(\d{1,2})\1(\d{1,2})(?![\d/.])/u)) {
+    const start = match.index
+    if (validDay(Number(match[2]), Number(match[3])) && BIRTH_BEFORE.test(text.slice(Math.max(0, start - 16), start))) {
+      push({ type: 'birth-date', start, end: start + match[0].length, severity: 'block', replacement: '○○' })
+    }
+  }
+  // 1950（昭和25）年5月6日, 1950年（昭和25年）5月6日, 昭和25（1950）年5月6日: a year written both ways.
+  for (const match of matches(text, new RegExp(`(?<!\\d)(?:(?:19|20)\\d{2}\\s?年?\\s?[(（](?:昭和|平成|令和|大正|[RHST])\\s?(?:元|\\d{1,2})\\s?年?[)）]|(?:昭和|平成|令和|大正|[RHST])\\s?(?:元|\\d{1,2})\\s?年?\\s?[(（](?:19|20)\\d{2}\\s?年?[)）])\\s?年?\\s?${num}\\s?月\\s?${num}\\s?日${WEEKDAY}`, 'u'))) {
+    if (validDay(kanjiNumber(match[1] ?? ''), kanjiNumber(match[2] ?? ''))) full(match.index, match.index + match[0].length)
   }
   // Year of birth only (昭和10年生まれ, born in 1931): warn, it gives the exact age.
   for (const match of matches(
@@ -615,6 +658,28 @@ function detectFacilities(text: string, push: Push) {
   for (const match of matches(text, department)) {
     const kana = match[1] ?? ''
     if (NOT_A_FACILITY_NAME_KANA.test(kana) || HIRAGANA_NOT_NAMES.test(kana)) continue
+    push({ type: 'facility-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // Care homes and services named after their type (介護老人保健施設ひまわり苑, グループホームあかりの家, デイサービスさくら,
+  // 特養緑風園): the type word alone (特別養護老人ホームから入院, デイサービスの利用日) is generic.
+  const careEnd = `(?=[のにでへとをはが、。\\s)）」』]|から|より|$)`
+  const careName =
+    `(?:[${HAN}${KATA}\\p{Script=Hiragana}]{0,8}?(?:苑|園|荘|館|寮|の家|の里|の郷|の杜|の森|ホーム|ハウス|ヴィラ|センター)(?![${HAN}${KATA}])` +
+    `|[${KATA}]{2,10}(?![${KATA}])(?:[${HAN}]{1,6}${careEnd})?(?![${HAN}])` +
+    `|[\\p{Script=Hiragana}]{2,6}(?:の(?:家|里|郷|杜|森|丘))?${careEnd})`
+  const care = new RegExp(`(${CARE_FACILITY_TYPES})\\s?[「『]?(${careName})`, 'du')
+  for (const match of matches(text, care)) {
+    const name = match[2] ?? ''
+    if (/^(?:から|より|まで|など|への|での|には|では|にて|へ|に|で|と|を|は|が|の|も)/u.test(name)) continue
+    if (KATAKANA_NOT_NAMES.test(name) || CARE_NOT_NAMES.test(name) || PLACEHOLDER.test(name) || HIRAGANA_NOT_NAMES.test(name)) continue
+    const [, end] = groupSpan(match, 2)
+    push({ type: 'facility-name', start: match.index, end, severity: 'block', replacement: `${match[1] ?? ''}○○` })
+  }
+  // A name ending in 苑 or 荘 is a care home (ひまわり苑, 緑風荘), apart from a few words (別荘, 山荘).
+  for (const match of matches(text, new RegExp(`([${HAN}${KATA}\\p{Script=Hiragana}]{2,6})(苑|荘)(?![${HAN}])`, 'du'))) {
+    const prefix = match[1] ?? ''
+    if (/^[\p{Script=Hiragana}]/u.test(prefix) && /[\p{Script=Hiragana}]$/u.test(prefix) && /[のにをはがでと]$/u.test(prefix)) continue
+    if (/(?:別|山|旅|村|山|田|草)$/u.test(prefix) || PLACEHOLDER.test(prefix)) continue
     push({ type: 'facility-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
   }
   const english =
