@@ -340,6 +340,22 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '紹介元のあおば整形外科クリニックから転院した。', expected: [e('facility-name', 'あおば整形外科クリニック', 'block')] },
   { text: 'みどり調剤薬局で調剤された薬を持参した。', expected: [e('facility-name', 'みどり調剤薬局', 'block')] },
   { text: 'Aoba Clinicに通院中であった。', expected: [e('facility-name', 'Aoba Clinic', 'block')] },
+  // Staff written with a ward abbreviation before or after the name, initials without dots, romaji after Dr.
+  { text: '担当PT山田が付き添っていた。', expected: [e('person-name', '山田', 'block')] },
+  { text: 'PT山田より報告があった。', expected: [e('person-name', '山田', 'block')] },
+  { text: 'PTの山田が歩行訓練に付き添った。', expected: [e('person-name', '山田', 'block')] },
+  { text: 'OT佐藤が評価した。', expected: [e('person-name', '佐藤', 'block')] },
+  { text: 'ST鈴木が嚥下評価を行った。', expected: [e('person-name', '鈴木', 'block')] },
+  { text: 'ME田中が人工呼吸器の回路を交換した。', expected: [e('person-name', '田中', 'block')] },
+  { text: 'CE高橋が点検した。', expected: [e('person-name', '高橋', 'block')] },
+  { text: 'MSW伊藤が家族と面談した。', expected: [e('person-name', '伊藤', 'block')] },
+  { text: '担当のOT・渡辺が評価した。', expected: [e('person-name', '渡辺', 'block')] },
+  { text: 'PT（山田）が付き添った。', expected: [e('person-name', '山田', 'block')] },
+  { text: 'KT Nsが投与した。', expected: [e('person-name', 'KT Ns', 'block')] },
+  { text: 'YK看護師がダブルチェックを行った。', expected: [e('person-name', 'YK看護師', 'block')] },
+  { text: '林Drに報告した。', expected: [e('person-name', '林Dr', 'block')] },
+  { text: '森Nsが発見した。', expected: [e('person-name', '森Ns', 'block')] },
+  { text: 'Dr.Yamadaに報告した。', expected: [e('person-name', 'Yamada', 'block')] },
 ]
 
 export const NEGATIVE_CASES: EvaluationCase[] = [
@@ -581,6 +597,16 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   '自宅で転倒し、3-4日経過していた。',
   '第3-2病棟に入院中であった。',
   '血圧は120/80で、1/2錠を内服した。',
+  'PTが歩行訓練を行った。',
+  'MSWが家族と面談した。',
+  'Dr指示で投与し、Nsステーションに戻った。',
+  'ME室に連絡し、OT室で転倒した患者を運んだ。',
+  'STの評価では嚥下機能の低下があった。',
+  'ST評価では嚥下機能の低下があった。',
+  'PT介入が開始された。',
+  'Ns.Aが発見し、Dr.Kが指示した。',
+  'ICU看護師とNST Drが回診した。',
+  'ICT看護師に相談した。',
 ].map((text) => ({ text, expected: [] }))
 
 export const EVALUATION_CASES: EvaluationCase[] = [...POSITIVE_CASES, ...NEGATIVE_CASES]

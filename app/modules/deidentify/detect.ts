@@ -14,6 +14,7 @@ import { PREFECTURES } from '#app/modules/members/labels.ts'
 import {
   BARE_SURNAME,
   DASH,
+  ABBREVIATION_NOT_NAMES,
   CARE_FACILITY_TYPES,
   CARE_NOT_NAMES,
   ENGLISH_NOT_NAMES,
@@ -35,6 +36,7 @@ import {
   ROMAJI_SURNAMES,
   STAFF_TITLES,
   SURNAME_ENDINGS_LIKE_ROLES,
+  TEAMS_AND_UNITS,
   WARD_ACTIONS,
   startsWithCommonSurname,
 } from './vocabulary.ts'
@@ -573,6 +575,40 @@ function detectJapaneseNames(text: string, push: Push) {
     if (KATAKANA_NOT_NAMES.test(name) || /^(?:コール|ステーション|ヘリ|カー|ハリー)/u.test(name) || WARD_ACTIONS.test(name)) continue
     const [start, end] = groupSpan(match, 2)
     push({ type: 'person-name', start, end, severity: startsWithCommonSurname(name) ? 'block' : 'warn', replacement: '○○' })
+  }
+  // A ward abbreviation before the name (PT山田, OT・佐藤, ME 田中が, MSWの伊藤より): a name when a particle or a
+  // bracket follows; confident for common surnames, otherwise a warning (ST評価では, PT介入が stay warnings at most).
+  const abbreviationBefore = new RegExp(
+    `(?<![A-Za-z])(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|RT|ORT)\\.?\\s?(?:の|・|:|：|[(（])?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})(?=[)）]?(?:[がはにへとのもを、。,\\s]|より|から|$))`,
+    'du',
+  )
+  for (const match of matches(text, abbreviationBefore)) {
+    const name = match[1] ?? ''
+    if (NOT_NAMES.has(name) || ROLE_WORDS.includes(name) || NOT_NAME_ENDINGS.test(name) || PLACEHOLDER.test(name)) continue
+    if (KATAKANA_NOT_NAMES.test(name) || WARD_ACTIONS.test(name) || ABBREVIATION_NOT_NAMES.test(name)) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: startsWithCommonSurname(name) ? 'block' : 'warn', replacement: '○○' })
+  }
+  // One-kanji surnames before a ward abbreviation (林Dr, 森Ns, 原PT): the common ones only.
+  for (const match of matches(text, new RegExp(`(?<![${HAN}])([${HAN}])(Ns|NS|Dr|DR|PT|OT|ST|ME|CE|MSW)\\.?(?![A-Za-z])`, 'du'))) {
+    if (!startsWithCommonSurname(match[1] ?? '')) continue
+    push({ type: 'person-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // Initials without dots before a title (KT Ns, YK看護師, SM PT): team names and units (ICU, NST) are not initials.
+  const initialsThenRole = new RegExp(`(?<![A-Za-z])([A-Z]{2,3})\\s?(Ns|NS|Dr|DR|PT|OT|ST|ME|CE|MSW|${STAFF_TITLES})(?![A-Za-z])`, 'du')
+  for (const match of matches(text, initialsThenRole)) {
+    const initials = match[1] ?? ''
+    if (LATIN_ROLES.test(initials) || TEAMS_AND_UNITS.test(initials)) continue
+    const [start] = groupSpan(match, 1)
+    const [, end] = groupSpan(match, 2)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // Dr.Yamada, Ns.Suzuki without a space (the English rule needs one).
+  for (const match of matches(text, /(?<![A-Za-z])(?:Dr|DR|Ns|NS)\.\s?([A-Z][a-z]{2,})(?![a-z])/du)) {
+    const name = match[1] ?? ''
+    if (ENGLISH_NOT_NAMES.has(name) || INSTITUTION_WORDS.test(name)) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
   }
   // After a label: 氏名：山田太郎, 患者名 佐藤花子
   for (const match of matches(text, new RegExp(`(?:氏名|患者氏名|患者名|お名前|名前|[Pp]atient name|[Nn]ame)\\s*(?:は|:|：)\\s*([${HAN}${KATA}]{2,8}(?:[ ][${HAN}${KATA}]{1,6})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)`, 'du'))) {
