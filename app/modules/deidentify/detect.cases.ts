@@ -356,6 +356,14 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '林Drに報告した。', expected: [e('person-name', '林Dr', 'block')] },
   { text: '森Nsが発見した。', expected: [e('person-name', '森Ns', 'block')] },
   { text: 'Dr.Yamadaに報告した。', expected: [e('person-name', 'Yamada', 'block')] },
+  // Full names without an honorific: katakana, kanji surname + hiragana given name.
+  { text: 'ヤマダタロウと呼名したところ別患者が返事をした。', expected: [e('person-name', 'ヤマダタロウ', 'block')] },
+  { text: '患者 ヤマダ タロウ のリストバンドを確認しなかった。', expected: [e('person-name', 'ヤマダ タロウ', 'block')] },
+  { text: '氏名：スズキ ハナコ と印字されていた。', expected: [e('person-name', 'スズキ ハナコ', 'block')] },
+  { text: '伊藤 さくら の点滴ラベルを別患者に貼付した。', expected: [e('person-name', '伊藤 さくら', 'block')] },
+  { text: '氏名欄に田中花子と記載されていた。', expected: [e('person-name', '田中花子', 'block')] },
+  { text: '患者、佐藤健一（78歳）が転倒した。', expected: [e('person-name', '佐藤健一', 'block')] },
+  { text: 'リストバンドにはTaro Yamadaと印字されていた。', expected: [e('person-name', 'Taro Yamada', 'block')] },
 ]
 
 export const NEGATIVE_CASES: EvaluationCase[] = [
@@ -607,6 +615,13 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   'Ns.Aが発見し、Dr.Kが指示した。',
   'ICU看護師とNST Drが回診した。',
   'ICT看護師に相談した。',
+  'ワーファリンと記載されていたが、インスリンを入力した。',
+  'ヘパリン・ワーファリンと記載されていた。',
+  'ナースコールと表示された。',
+  '患者 ワーファリン内服中であった。',
+  '患者 ポータブル トイレを使用していた。',
+  '山田 から連絡があった。',
+  'アルツハイマー型認知症の患者と記載。',
 ].map((text) => ({ text, expected: [] }))
 
 export const EVALUATION_CASES: EvaluationCase[] = [...POSITIVE_CASES, ...NEGATIVE_CASES]

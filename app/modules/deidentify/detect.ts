@@ -610,6 +610,34 @@ function detectJapaneseNames(text: string, push: Push) {
     const [start, end] = groupSpan(match, 1)
     push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
   }
+  // Full names in katakana (ヤマダ タロウ, ヤマダタロウと呼名した): after a label for a person with a space or a dot
+  // between the parts, or before a verb of calling or printing.
+  const kataName = `[${KATA}]{2,7}(?:[ \\u3000・][${KATA}]{2,7})?`
+  const kataFull = new RegExp(
+    `(?:(?:患者名|患者氏名|氏名|お名前|名前|フリガナ|カナ氏名|ネーム|患者|本人)\\s*(?:は|欄に|:|：)?\\s*[「『]?\\s*([${KATA}]{2,7}[ \\u3000・][${KATA}]{2,7})(?![${KATA}])` +
+      `|(?<![${KATA}])(${kataName})(?=[」』]?\\s?(?:と|を)?(?:呼名|呼んだ|呼び|呼ば|名乗|記載|印字|書かれ|記入|表示|入力|登録)))`,
+    'du',
+  )
+  for (const match of matches(text, kataFull)) {
+    const group = match[1] !== undefined ? 1 : 2
+    const name = match[group] ?? ''
+    const parts = name.split(/[ \u3000・]/u)
+    if (parts.some((part) => KATAKANA_NOT_NAMES.test(part)) || /(?:ワーカー|スタッフ|ナース|ドクター|ヘルパー|リーダー|コール|ラベル|バンド|カード|シール|ボタン|モニター|ポンプ|チューブ|カテーテル|テープ|ベッド|センサー|マット|トイレ|シリンジ|ルート|ライン|セット|ボトル|バッグ|パック|マスク|ガーゼ|ドレーン|ケア|リハビリ|トレイ|カート|ワゴン|シーツ|パッド|オムツ|ガウン|グローブ)$/u.test(name)) continue
+    // Without a space, only a verb of calling makes katakana a name (ワーファリンと記載, ヘパリン・生食と記載 are drugs).
+    if (group === 2 && !/[ \u3000]/u.test(name) && !/^[」』]?\s?(?:と|を)?(?:呼名|呼んだ|呼び|呼ば|名乗)/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) continue
+    const [start, end] = groupSpan(match, group)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
+  }
+  // A common surname and a given name in hiragana with a space between (伊藤 さくら; an ideographic space too).
+  const hiraganaGiven = new RegExp(`(?<![${HAN}])([${HAN}]{1,3})[ \\u3000]([\\p{Script=Hiragana}]{2,4})(?=[ \\u3000、。」』)）]|[のがはをにとへも](?![\\p{Script=Hiragana}]{2})|さん|様|ちゃん|くん|$)`, 'du')
+  for (const match of matches(text, hiraganaGiven)) {
+    const surname = match[1] ?? ''
+    const given = match[2] ?? ''
+    if (!startsWithCommonSurname(surname) || surname.length < 2 && !startsWithCommonSurname(surname)) continue
+    if (/^(?:から|より|まで|など|ので|のみ|には|では|とは|への|での|なら|だけ|しか|ほど|くらい|ぐらい|さん|さま|くん|ちゃん|して|した|する|され|また|および|かつ|ならびに|について|による|により|として|また|ため|こと|もの|ところ|とき)/u.test(given)) continue
+    if (HIRAGANA_NOT_NAMES.test(given)) continue
+    push({ type: 'person-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
+  }
   // After a label: 氏名：山田太郎, 患者名 佐藤花子
   for (const match of matches(text, new RegExp(`(?:氏名|患者氏名|患者名|お名前|名前|[Pp]atient name|[Nn]ame)\\s*(?:は|:|：)\\s*([${HAN}${KATA}]{2,8}(?:[ ][${HAN}${KATA}]{1,6})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)`, 'du'))) {
     const name = match[1] ?? ''
