@@ -364,6 +364,12 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '氏名欄に田中花子と記載されていた。', expected: [e('person-name', '田中花子', 'block')] },
   { text: '患者、佐藤健一（78歳）が転倒した。', expected: [e('person-name', '佐藤健一', 'block')] },
   { text: 'リストバンドにはTaro Yamadaと印字されていた。', expected: [e('person-name', 'Taro Yamada', 'block')] },
+  // Rooms and beds in other words (a warning).
+  { text: '512号の患者が離床センサーを外していた。', expected: [e('room-number', '512号', 'warn')] },
+  { text: '個室512の患者がナースコールを押した。', expected: [e('room-number', '個室512', 'warn')] },
+  { text: '502号室B床の患者に配薬した。', expected: [e('room-number', '502号室B床', 'warn')] },
+  { text: 'ベッドNo.3の患者の点滴を交換した。', expected: [e('room-number', 'ベッドNo.3', 'warn')] },
+  { text: 'The patient in Room 502 fell at night.', expected: [e('room-number', 'Room 502', 'warn')] },
 ]
 
 export const NEGATIVE_CASES: EvaluationCase[] = [
@@ -622,6 +628,8 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   '患者 ポータブル トイレを使用していた。',
   '山田 から連絡があった。',
   'アルツハイマー型認知症の患者と記載。',
+  '第123号通知に基づき、3号液を500mL投与した。',
+  'The patient stayed in bed for 3 days.',
 ].map((text) => ({ text, expected: [] }))
 
 export const EVALUATION_CASES: EvaluationCase[] = [...POSITIVE_CASES, ...NEGATIVE_CASES]

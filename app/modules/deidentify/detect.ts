@@ -777,6 +777,19 @@ function detectRoomNumbers(text: string, push: Push) {
   for (const match of matches(text, room)) {
     push({ type: 'room-number', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
   }
+  // 512号の患者, 個室512, 502号室B床, ベッドNo.3, Room 502, bed 3: a room or a bed in other words.
+  const others = [
+    new RegExp(`(?<![\\d${DASH}第])\\d{3,4}\\s?号(?![室機線館車棟条証議数目令外液])`, 'u'),
+    /(?:個室|病室|部屋|大部屋|ルーム)\s?(?:No\.?|番号)?\s?[:：]?\s?\d{2,4}(?![\d人床名件%])/u,
+    new RegExp(`(?<![\\d${DASH}])\\d{1,4}\\s?号室\\s?[${DASH}]?\\s?(?:[A-Za-z]|\\d{1,2})\\s?(?:床|ベッド)?(?![A-Za-z\\d])`, 'u'),
+    /ベッド\s?(?:No\.?|#)\s?\d{1,2}(?!\d)/u,
+    /\b(?:[Rr]oom|[Bb]ed)\s?(?:No\.?\s?|#\s?)?\d{1,4}[A-Za-z]?\b(?!\s*(?:days?|hours?|h\b|min|mg|mL|%|patients?|beds?|rooms?|times?))/u,
+  ]
+  for (const pattern of others) {
+    for (const match of matches(text, pattern)) {
+      push({ type: 'room-number', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
+    }
+  }
 }
 
 const DETECTORS = [
