@@ -364,6 +364,15 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '氏名欄に田中花子と記載されていた。', expected: [e('person-name', '田中花子', 'block')] },
   { text: '患者、佐藤健一（78歳）が転倒した。', expected: [e('person-name', '佐藤健一', 'block')] },
   { text: 'リストバンドにはTaro Yamadaと印字されていた。', expected: [e('person-name', 'Taro Yamada', 'block')] },
+  // Staff with a long job title after the name, a title before the name, a title in brackets.
+  { text: '田中副師長に報告した。', expected: [e('person-name', '田中副師長', 'block')] },
+  { text: '渡辺臨床工学技士が人工呼吸器を点検した。', expected: [e('person-name', '渡辺臨床工学技士', 'block')] },
+  { text: '小林管理栄養士が食事内容を確認した。', expected: [e('person-name', '小林管理栄養士', 'block')] },
+  { text: '松本看護補助者が配膳した。', expected: [e('person-name', '松本看護補助者', 'block')] },
+  { text: '吉田放射線技師が撮影した。', expected: [e('person-name', '吉田放射線技師', 'block')] },
+  { text: '岡本社会福祉士が家族と面談した。', expected: [e('person-name', '岡本社会福祉士', 'block')] },
+  { text: '担当看護師山田が発見した。', expected: [e('person-name', '山田', 'block')] },
+  { text: '山田（看護師）が発見した。', expected: [e('person-name', '山田', 'block')] },
   // Rooms and beds in other words (a warning).
   { text: '512号の患者が離床センサーを外していた。', expected: [e('room-number', '512号', 'warn')] },
   { text: '個室512の患者がナースコールを押した。', expected: [e('room-number', '個室512', 'warn')] },
@@ -630,6 +639,9 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   'アルツハイマー型認知症の患者と記載。',
   '第123号通知に基づき、3号液を500mL投与した。',
   'The patient stayed in bed for 3 days.',
+  '看護師長会議と主任看護師会で検討した。',
+  '管理栄養士が食事内容を確認し、臨床工学技士が点検した。',
+  '看護師2名で確認したが、担当看護師不在のため医師指示で投与した。',
 ].map((text) => ({ text, expected: [] }))
 
 export const EVALUATION_CASES: EvaluationCase[] = [...POSITIVE_CASES, ...NEGATIVE_CASES]

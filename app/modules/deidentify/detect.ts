@@ -576,6 +576,22 @@ function detectJapaneseNames(text: string, push: Push) {
     const [start, end] = groupSpan(match, 2)
     push({ type: 'person-name', start, end, severity: startsWithCommonSurname(name) ? 'block' : 'warn', replacement: '○○' })
   }
+  // A title before the name without a particle (担当看護師山田が, 薬剤師鈴木より) or in brackets after it (山田（看護師）).
+  const titleBefore = new RegExp(`(?:${STAFF_TITLES})\\s?([${HAN}]{2,4})(?=[がはにへとのもを、。,\\s)）]|より|から|$)`, 'du')
+  for (const match of matches(text, titleBefore)) {
+    const name = match[1] ?? ''
+    if (NOT_NAMES.has(name) || ROLE_WORDS.includes(name) || NOT_NAME_ENDINGS.test(name) || WARD_ACTIONS.test(name) || ABBREVIATION_NOT_NAMES.test(name)) continue
+    if (!startsWithCommonSurname(name)) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
+  }
+  const titleInBrackets = new RegExp(`(?<![${HAN}])([${HAN}]{2,4})\\s?[(（](?:${STAFF_TITLES}|PT|OT|ST|ME|CE|MSW)[)）]`, 'du')
+  for (const match of matches(text, titleInBrackets)) {
+    const found = nameFromHanRun(match[1] ?? '')
+    if (!found || found.offset > 0) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: startsWithCommonSurname(found.name) ? 'block' : 'warn', replacement: '○○' })
+  }
   // A ward abbreviation before the name (PT山田, OT・佐藤, ME 田中が, MSWの伊藤より): a name when a particle or a
   // bracket follows; confident for common surnames, otherwise a warning (ST評価では, PT介入が stay warnings at most).
   const abbreviationBefore = new RegExp(

@@ -100,7 +100,10 @@ export const TEAMS_AND_UNITS =
   /^(?:ICU|HCU|CCU|SCU|GCU|NICU|PICU|MFICU|EICU|ER|OR|OP|NST|RST|ICT|AST|DST|PCT|RRT|MET|CRC|IVR|HD|CKD|DM|PCU|MSW|PSW|CE|ME|PT|OT|ST|SW|CW|RT|ORT|NP|PA|MD|RN|LPN|CNS|CN|DPAT|DMAT|JMAT|ECMO|CPA|OPE|ANS|APN|SPD|QC|QA|IT|TV|PC|NHK|JR|DX|EMR|EHR|ACP|BLS|ACLS|ICLS|PALS|NCPR|CVC|PICC|CV|IV|IM|SC|PO|NG|OGT|NGT|PEG|ADL|QOL|PS|JCS|GCS|CT|MRI|MR|RI|US|ECG|EKG|EEG|ABG|BGA|CPR|AED|DNR|DNAR|POLST|KP|PM|AM|OK|NG)$/u
 /** Job titles written after a staff member's surname (山田看護師, 鈴木Dr). */
 export const STAFF_TITLES =
-  '看護部長|薬剤部長|事務部長|診療部長|看護師長|副看護師長|准看護師|看護師|看護助手|助産師|保健師|医師|主治医|研修医|薬剤師|師長|主任|技師長|技師|技士|理学療法士|作業療法士|言語聴覚士|栄養士|介護士|事務員|部長|医長|科長|院長|副院長|教授|Ns\\.?|NS\\.?|Dr\\.?|DR\\.?|ドクター|ナース'
+  '看護師長代理|副看護師長|副師長|主任看護師|主任薬剤師|病棟薬剤師|認定看護師|専門看護師|看護補助者|臨床工学技士|管理栄養士|' +
+  '診療放射線技師|放射線技師|臨床検査技師|介護福祉士|社会福祉士|精神保健福祉士|歯科衛生士|救急救命士|救命士|' +
+  '医療ソーシャルワーカー|ソーシャルワーカー|ケアワーカー|ケアマネジャー|ケアマネージャー|' +
+  '看護部長|薬剤部長|事務部長|診療部長|看護師長|准看護師|看護師|看護助手|助産師|保健師|医師|主治医|研修医|薬剤師|師長|主任|技師長|技師|技士|理学療法士|作業療法士|言語聴覚士|栄養士|介護士|事務員|部長|医長|科長|院長|副院長|教授|Ns\\.?|NS\\.?|Dr\\.?|DR\\.?|ドクター|ナース'
 
 export const FACILITY_SUFFIXES = '病院|医院|クリニック|診療所|医療センター|歯科医院|薬局|訪問看護ステーション|整骨院|接骨院'
 /** Generic words around 病院 that do not name a particular hospital (大学病院, 転院先の病院, A病院). */
