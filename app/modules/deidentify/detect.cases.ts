@@ -373,6 +373,13 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '岡本社会福祉士が家族と面談した。', expected: [e('person-name', '岡本社会福祉士', 'block')] },
   { text: '担当看護師山田が発見した。', expected: [e('person-name', '山田', 'block')] },
   { text: '山田（看護師）が発見した。', expected: [e('person-name', '山田', 'block')] },
+  // Ages of 90 and over in shorthand; hospitals whose name is two one-kanji words; named health centres.
+  { text: '患者（93）が夜間に転倒した。', expected: [e('age-over-89', '93', 'block')] },
+  { text: '93F、夜間にトイレへ歩行中に転倒。', expected: [e('age-over-89', '93F', 'block')] },
+  { text: '年齢：95 と記載されていた。', expected: [e('age-over-89', '95', 'block')] },
+  { text: '九〇歳の男性が誤嚥した。', expected: [e('age-over-89', '九〇歳', 'block')] },
+  { text: '大同病院から転院してきた。', expected: [e('facility-name', '大同病院', 'block')] },
+  { text: 'あいち小児保健医療総合センターに紹介した。', expected: [e('facility-name', 'あいち小児保健医療総合センター', 'block')] },
   // Rooms and beds in other words (a warning).
   { text: '512号の患者が離床センサーを外していた。', expected: [e('room-number', '512号', 'warn')] },
   { text: '個室512の患者がナースコールを押した。', expected: [e('room-number', '個室512', 'warn')] },
@@ -640,6 +647,11 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   '第123号通知に基づき、3号液を500mL投与した。',
   'The patient stayed in bed for 3 days.',
   '看護師長会議と主任看護師会で検討した。',
+  'SpO2（93）であり、93%まで低下した。',
+  '90代の女性で、年齢：95歳以上は除外とした。',
+  '同病院に再入院し、当大学病院で手術した。',
+  '大病院を受診後、他病院から紹介された。',
+  '保健医療センターに相談した。',
   '管理栄養士が食事内容を確認し、臨床工学技士が点検した。',
   '看護師2名で確認したが、担当看護師不在のため医師指示で投与した。',
 ].map((text) => ({ text, expected: [] }))

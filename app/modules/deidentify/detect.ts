@@ -429,6 +429,18 @@ function detectAges(text: string, push: Push) {
   for (const match of matches(text, /(九十[一二三四五六七八九]?|百[一二三四五六七八九十]*)\s?(?:歳|才)(?!代|台|以上|未満|以下)/u)) {
     push({ type: 'age-over-89', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '90歳以上' })
   }
+  // 患者（93）, 女性(95歳、, 年齢：95, 93F, 93y男性, 九〇歳: an age in shorthand.
+  const shorthand = [
+    /(?<=(?:患者|男性|女性|様|さん|氏|くん|ちゃん|本人|男|女)\s?[(（]\s?)(?:9\d|1[01]\d)(?:\s?(?:歳|才))?(?=\s?[、,)）])/u,
+    /(?<=年齢\s?(?:は|:|：)\s?)(?:9\d|1[01]\d)(?![\d.%])(?!\s?(?:歳|才)?\s?(?:代|台|以上|未満|以下|超|前後))/u,
+    /(?<![\d.A-Za-z])(?:9\d|1[01]\d)(?:[MF]|y(?=[男女]))(?![A-Za-z\d/])/u,
+    /九[〇零一二三四五六七八九]\s?(?:歳|才)(?!代|台|以上|未満|以下)/u,
+  ]
+  for (const pattern of shorthand) {
+    for (const match of matches(text, pattern)) {
+      push({ type: 'age-over-89', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '90歳以上' })
+    }
+  }
   const english = /(?<![\d.])(9\d|1[01]\d)(?=[- ](?:years?|yrs?)[- ]old\b|\s?(?:y\/o|yo|y\.o\.)(?![A-Za-z]))|(?<=\b(?:[Aa]ged?|[Aa]ge:)\s{0,2})(9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|mL|years? ago|\+|and over|or over|and older|or older|and above))/u
   for (const match of matches(text, english)) {
     push({ type: 'age-over-89', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '90+' })

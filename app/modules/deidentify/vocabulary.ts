@@ -105,7 +105,7 @@ export const STAFF_TITLES =
   '医療ソーシャルワーカー|ソーシャルワーカー|ケアワーカー|ケアマネジャー|ケアマネージャー|' +
   '看護部長|薬剤部長|事務部長|診療部長|看護師長|准看護師|看護師|看護助手|助産師|保健師|医師|主治医|研修医|薬剤師|師長|主任|技師長|技師|技士|理学療法士|作業療法士|言語聴覚士|栄養士|介護士|事務員|部長|医長|科長|院長|副院長|教授|Ns\\.?|NS\\.?|Dr\\.?|DR\\.?|ドクター|ナース'
 
-export const FACILITY_SUFFIXES = '病院|医院|クリニック|診療所|医療センター|歯科医院|薬局|訪問看護ステーション|整骨院|接骨院'
+export const FACILITY_SUFFIXES = '保健医療総合センター|保健医療センター|こども医療センター|小児医療センター|病院|医院|クリニック|診療所|医療センター|歯科医院|薬局|訪問看護ステーション|整骨院|接骨院'
 /** Generic words around 病院 that do not name a particular hospital (大学病院, 転院先の病院, A病院). */
 const GENERIC_FACILITY_WORDS = [
   '転院先', '転院元', '搬送先', '搬送元', '紹介先', '紹介元', '前医', '近隣', '近く', '地域', '地元', '市内', '県内', '市外',
@@ -119,7 +119,7 @@ const GENERIC_FACILITY_WORDS = [
   '赤十字', '日赤', '労災', '済生会', '厚生', '国保', '共済', '医療支援', '地域医療支援', '特定機能', '臨床研修指定',
   '救急指定', '公的', '国公立', '自治体', 'リハビリ', 'リハビリテーション', 'ケアミックス', '周産期', '母子', '総合周産期',
   '地域周産期', 'ペイン', '禁煙', '物忘れ', '女性', '美容', '心療', '在宅', 'メンタル', '睡眠', '透析', '糖尿病', '頭痛',
-  '外来', '病院', '在宅療養支援', '支援', '医療', '老人', '介護', '療養病床', '単科', '精神', 'がん', '産婦人科',
+  '外来', '病院', '保健', '保健医療', '総合保健', 'こども', '在宅療養支援', '支援', '医療', '老人', '介護', '療養病床', '単科', '精神', 'がん', '産婦人科',
 ]
 /** Kinds of care home and service that are followed by their own name (グループホームさくら, 老健ひまわり苑). */
 export const CARE_FACILITY_TYPES =
@@ -130,8 +130,11 @@ export const CARE_FACILITY_TYPES =
 export const CARE_NOT_NAMES =
   /^(?:スタッフ|センター|ホーム|ハウス|ケア|サービス|リハビリ|リハ|ステイ|ナース|ヘルパー|ケアマネ|ケアマネジャー|ケアマネージャー|ワーカー|ドクター|ショート|デイ|ルーム|フロア|ユニット|バス|カー|ベッド|トイレ|ホール|マネージャー|レク|レクリエーション|プログラム|メニュー|グループ|ケアプラン|プラン|カンファレンス|チーム)$/u
 export const LEADING_FACILITY_WORDS = /^(?:転院先|転院元|搬送先|搬送元|紹介先|紹介元|前医|近隣|地元|市内|県内|市外|県外|近医)+/u
+// One-kanji words (同, 当, 大, 他) are generic alone or before longer words (当大学, 同総合), but two of them together
+// are a name (大同病院).
+const generic = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|')
 export const GENERIC_FACILITY = new RegExp(
-  `^(?:${[...GENERIC_FACILITY_WORDS].sort((a, b) => b.length - a.length).join('|')}|[A-Z]|[〇○◯])+$`,
+  `^(?:(?:${generic(GENERIC_FACILITY_WORDS.filter((word) => word.length === 1))})?(?:${generic(GENERIC_FACILITY_WORDS.filter((word) => word.length > 1))}|[A-Z]|[〇○◯])+|${generic(GENERIC_FACILITY_WORDS.filter((word) => word.length === 1))}|[A-Z]|[〇○◯])$`,
   'u',
 )
 
