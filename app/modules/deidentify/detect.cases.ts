@@ -345,6 +345,8 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: 'PT山田より報告があった。', expected: [e('person-name', '山田', 'block')] },
   { text: 'PTの山田が歩行訓練に付き添った。', expected: [e('person-name', '山田', 'block')] },
   { text: 'OT佐藤が評価した。', expected: [e('person-name', '佐藤', 'block')] },
+  { text: 'PT 中村が歩行訓練に付き添った。', expected: [e('person-name', '中村', 'block')] },
+  { text: 'PT前田より報告があった。', expected: [e('person-name', '前田', 'block')] },
   { text: 'ST鈴木が嚥下評価を行った。', expected: [e('person-name', '鈴木', 'block')] },
   { text: 'ME田中が人工呼吸器の回路を交換した。', expected: [e('person-name', '田中', 'block')] },
   { text: 'CE高橋が点検した。', expected: [e('person-name', '高橋', 'block')] },
@@ -652,6 +654,7 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   '同病院に再入院し、当大学病院で手術した。',
   '大病院を受診後、他病院から紹介された。',
   '保健医療センターに相談した。',
+  'PT中に転倒し、OT後に発熱、ST時にむせた。',
   '管理栄養士が食事内容を確認し、臨床工学技士が点検した。',
   '看護師2名で確認したが、担当看護師不在のため医師指示で投与した。',
 ].map((text) => ({ text, expected: [] }))

@@ -94,7 +94,7 @@ export const HIRAGANA_NOT_NAMES =
 export const LATIN_ROLES = /^(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|NS|Ns|DR|Dr|MR|SE|RT|ORT|CRC|CM|MA|NP|PA|DH|CP|RD|ER|OP|HCU|ICU|NICU|ECU|MC|TA|AD|PM|IT|QA|QC|GM)$/u
 /** Words after a ward abbreviation that are not a name (ST評価, PT介入, OT訓練, ME機器). */
 export const ABBREVIATION_NOT_NAMES =
-  /^(?:評価|介入|訓練|開始|実施|終了|中止|中|時|後|前|室|科|部|専門|担当|主体|的|等|用|機器|点検|練習|処方|依頼|指示|計画|歩行|離床|場面|時間|単位|後方|同行|同席|不在|休み|病棟|外来|部門|全員|複数|二名|2名|1名|一名|見守り|介助|立位|座位|移乗|嚥下|食事|検査|機器管理|操作|交換|導入|退院|入院|自主|個別|集団|通常|再開|変更|追加|増量|減量)/u
+  /^(?:中|時|後|前|室|科|部|的|等|用)$|^(?:評価|介入|訓練|開始|実施|終了|中止|専門|担当|主体|機器|点検|練習|処方|依頼|指示|計画|歩行|離床|場面|時間|単位|後方|同行|同席|不在|休み|病棟|外来|部門|全員|複数|二名|2名|1名|一名|見守り|介助|立位|座位|移乗|嚥下|食事|検査|機器管理|操作|交換|導入|退院|入院|自主|個別|集団|通常|再開|変更|追加|増量|減量)/u
 /** Letters before a title that are a team or a unit, not initials (ICU看護師, NST Dr, RRT Ns). */
 export const TEAMS_AND_UNITS =
   /^(?:ICU|HCU|CCU|SCU|GCU|NICU|PICU|MFICU|EICU|ER|OR|OP|NST|RST|ICT|AST|DST|PCT|RRT|MET|CRC|IVR|HD|CKD|DM|PCU|MSW|PSW|CE|ME|PT|OT|ST|SW|CW|RT|ORT|NP|PA|MD|RN|LPN|CNS|CN|DPAT|DMAT|JMAT|ECMO|CPA|OPE|ANS|APN|SPD|QC|QA|IT|TV|PC|NHK|JR|DX|EMR|EHR|ACP|BLS|ACLS|ICLS|PALS|NCPR|CVC|PICC|CV|IV|IM|SC|PO|NG|OGT|NGT|PEG|ADL|QOL|PS|JCS|GCS|CT|MRI|MR|RI|US|ECG|EKG|EEG|ABG|BGA|CPR|AED|DNR|DNAR|POLST|KP|PM|AM|OK|NG)$/u
