@@ -14,6 +14,9 @@ import { PREFECTURES } from '#app/modules/members/labels.ts'
 import {
   BARE_SURNAME,
   DASH,
+  ABBREVIATION_NOT_NAMES,
+  CARE_FACILITY_TYPES,
+  CARE_NOT_NAMES,
   ENGLISH_NOT_NAMES,
   FACILITY_SUFFIXES,
   GENERIC_FACILITY,
@@ -33,6 +36,7 @@ import {
   ROMAJI_SURNAMES,
   STAFF_TITLES,
   SURNAME_ENDINGS_LIKE_ROLES,
+  TEAMS_AND_UNITS,
   WARD_ACTIONS,
   startsWithCommonSurname,
 } from './vocabulary.ts'
@@ -185,7 +189,7 @@ function detectPostalCodes(text: string, push: Push) {
   for (const match of matches(text, new RegExp(`〒\\s?\\d{3}\\s?[${DASH}ー]?\\s?\\d{4}(?!\\d)`, 'u'))) {
     push({ type: 'postal-code', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '〒○○○-○○○○' })
   }
-  const labelled = new RegExp(`(?:郵便番号|[Zz]ip(?: code)?|[Pp]ostal code)\\s*[:：]?\\s*(\\d{3}[${DASH}]?\\d{4})(?!\\d)`, 'du')
+  const labelled = new RegExp(`(?:郵便番号|[Zz]ip(?: code)?|[Pp]ostal code)\\s*(?:は|が|欄)?\\s*[:：]?\\s*[〒]?\\s*(\\d{3}\\s?[${DASH}ー]?\\s?\\d{4})(?!\\d)`, 'du')
   for (const match of matches(text, labelled)) {
     const [start, end] = groupSpan(match, 1)
     push({ type: 'postal-code', start, end, severity: 'block', replacement: '○○○-○○○○' })
@@ -198,7 +202,11 @@ function detectAddresses(text: string, push: Push) {
   // 愛知県名古屋市昭和区鶴舞町65 / 名古屋市中区栄3丁目1-1 / 東京都新宿区西新宿2-8-1: a prefecture or a city,
   // then a district, ending in a street number. A city alone (名古屋市在住) is not an identifier.
   const place = `[${HAN}${KATA}]`
-  const street = `(?:\\d{1,4}|[一二三四五六七八九十]{1,3})(?:(?:丁目|番地|番|号)(?:\\d{1,4})?|[${DASH}ー]\\d{1,4}){0,4}`
+  // A kanji numeral is a street number only before a marker (三丁目, 十二番五号), so 三の丸 stays a district name.
+  // 北1条西2丁目 (Sapporo) and 42番地の1 are street numbers too.
+  const kanjiNumber = '[一二三四五六七八九十]{1,3}(?=丁目|番|号|条)'
+  const number = `(?:\\d{1,4}|${kanjiNumber})`
+  const street = `${number}(?:(?:丁目|番地|番|号|条)(?:[東西南北]?${number})?|[${DASH}ー]\\d{1,4}|(?<=番地)の\\d{1,4}){0,5}`
   const japanese = new RegExp(
     `(?:(${PREFECTURE_PATTERN})\\s?)?(${place}{1,6}?[市郡])?(${place}{1,5}?[区町村])?([${HAN}${KATA}の]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
     'du',
@@ -211,7 +219,7 @@ function detectAddresses(text: string, push: Push) {
     // Without a prefecture or a city, a ward or town (昭和区鶴舞町1-1, 中区栄3-1-1, 鶴舞町65番地) needs a full street number.
     if (!prefecture && !city && !/[-‐‑‒–—―−ー]\d|丁目|番地/u.test(numbers)) continue
     // A bare number must be followed by a street marker or stand at the end of the address.
-    const hasStreetMarker = /丁目|番|号|[-‐‑‒–—―−ー]\d/u.test(numbers)
+    const hasStreetMarker = /丁目|番|号|条|[-‐‑‒–—―−ー]\d/u.test(numbers)
     const following = text.slice(match.index + match[0].length, match.index + match[0].length + 1)
     // Only の may stand in the street part (丸の内); other hiragana would be a clause (都市部で3-4名), and the
     // pattern above does not allow it. A unit after the number is not a street number either.
@@ -228,6 +236,21 @@ function detectAddresses(text: string, push: Push) {
       severity: 'block',
       replacement: prefecture ? `${prefecture}○○` : '○○',
     })
+  }
+  // A district and a full street number without a city, where the words around say it is where someone lives:
+  // 〒460-0001 三の丸1-2-3, 自宅（栄3-1-1）, 今池5-1-2在住, 栄3丁目2番のマンションに独居.
+  const fullStreet = `${number}(?:丁目|番地)(?:${number}(?:番地?|号)?)*(?:[${DASH}ー]\\d{1,4})*|\\d{1,4}(?:[${DASH}ー]\\d{1,4}){1,3}(?:号)?`
+  const inContext = new RegExp(
+    `(?<=(?:住所|自宅|現住所|居住地|転居先|〒\\s?\\d{3}[${DASH}ー]?\\d{4})\\s*(?:は|:|：|[(（])?\\s*)([${HAN}${KATA}の]{1,8}?)\\s?(${fullStreet})(?![\\d${DASH}])` +
+      `|([${HAN}${KATA}][${HAN}${KATA}の]{0,7}?)\\s?(${fullStreet})(?=\\s?(?:に住|に在住|在住|に居住|のマンション|のアパート|の団地|の自宅|の実家|に転居|で独居|に独居|の住居))`,
+    'du',
+  )
+  for (const match of matches(text, inContext)) {
+    const place = match[1] ?? match[3] ?? ''
+    const street = match[2] ?? match[4] ?? ''
+    if (/^(?:の|第|約|計|全|各)/u.test(place) || /[歳才回名人件日月年時分]$/u.test(place) || street.startsWith('0')) continue
+    if (/電話|携帯|番号|連絡|内線|TEL|FAX|ID|No/u.test(place)) continue
+    push({ type: 'address', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
   }
   // English: 123 Main Street; 65 Tsurumai-cho, Showa-ku.
   const english =
@@ -302,8 +325,10 @@ const kanjiNumber = (value: string): number => {
   return (value.includes('十') ? (tens ? (digits[tens] ?? 0) : 1) * 10 : 0) + (ones ? (digits[ones] ?? 0) : 0)
 }
 
-const BIRTH_BEFORE = /(?:生年月日|誕生日|生まれ日|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:は|が|:|：)?\s*$/u
-const BIRTH_AFTER = /^\s*(?:生まれ|生|に生まれ|出生)/u
+// 生年月日欄に, 生年月日（西暦）:, 誕生日が, 生年月日を… の: a few words between the label and the date still make it one.
+const BIRTH_BEFORE =
+  /(?:生年月日|誕生日|生まれ日|出生日|生年|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:欄|の記載|記載|[(（](?:西暦|和暦)[)）])?\s*(?:は|が|に|を|で|:|：|=|＝)?\s*(?:[(（]?(?:西暦|和暦)[)）]?)?\s*[(（「]?\s*$/u
+const BIRTH_AFTER = /^\s*(?:[(（][^()（）]{0,12}[)）]\s*)?(?:生まれ|生|に生まれ|出生|産まれ|の?誕生日)/u
 const NOT_PATIENT_DATE_BEFORE =
   /(?:期限|有効期限|使用期限|消費期限|[Ee]xp(?:iry|iration)?(?: date)?|EXP|[Ll]ot|LOT|ロット|改訂|制定|施行|発行|公布|更新日|作成日|版)\s*(?:日)?\s*(?:は|:|：|\(|（)?\s*$/u
 const NOT_PATIENT_DATE_AFTER =
@@ -334,7 +359,7 @@ function detectDates(text: string, push: Push) {
     if (validDay(Number(match[2]), Number(match[3]))) full(match.index, match.index + match[0].length)
   }
   // R6.5.3, H30/1/2, S25-3-4, 令和6.5.3 (era initials or names with separators)
-  for (const match of matches(text, /(?<![A-Za-z\d])(?:[RHST]|令和|平成|昭和|大正)\s?(\d{1,2}|元)([./-])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/u)) {
+  for (const match of matches(text, /(?<![A-Za-z\d])(?:[RHST]\.?|令和|平成|昭和|大正)\s?(\d{1,2}|元)([./-])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/u)) {
     if (validDay(Number(match[3]), Number(match[4]))) full(match.index, match.index + match[0].length)
   }
   // 20240503
@@ -368,6 +393,26 @@ function detectDates(text: string, push: Push) {
   for (const match of matches(text, new RegExp(`(?<![\\d/.])(\\d{1,2})\\/(\\d{1,2})(?![\\d/])${slashFollow}`, 'u'))) {
     if (validDay(Number(match[1]), Number(match[2]))) full(match.index, match.index + match[0].length)
   }
+  // A month/day after a birth label or before 生まれ is a birthday whatever follows (誕生日 3/2, 3/2生まれ).
+  for (const match of matches(text, /(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?![\d/.])/u)) {
+    if (!validDay(Number(match[1]), Number(match[2]))) continue
+    const start = match.index
+    const end = match.index + match[0].length
+    if (BIRTH_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || BIRTH_AFTER.test(text.slice(end, end + 16))) {
+      push({ type: 'birth-date', start, end, severity: 'block', replacement: '○○' })
+    }
+  }
+  // 生年月日 45.3.2: a two-digit year after a birth label.
+  for (const match of matches(text, /(?<![\d/.A-Za-z])\d{2}([./-])(\d{1,2})\1(\d{1,2})(?![\d/.])/u)) {
+    const start = match.index
+    if (validDay(Number(match[2]), Number(match[3])) && BIRTH_BEFORE.test(text.slice(Math.max(0, start - 16), start))) {
+      push({ type: 'birth-date', start, end: start + match[0].length, severity: 'block', replacement: '○○' })
+    }
+  }
+  // 1950（昭和25）年5月6日, 1950年（昭和25年）5月6日, 昭和25（1950）年5月6日: a year written both ways.
+  for (const match of matches(text, new RegExp(`(?<!\\d)(?:(?:19|20)\\d{2}\\s?年?\\s?[(（](?:昭和|平成|令和|大正|[RHST])\\s?(?:元|\\d{1,2})\\s?年?[)）]|(?:昭和|平成|令和|大正|[RHST])\\s?(?:元|\\d{1,2})\\s?年?\\s?[(（](?:19|20)\\d{2}\\s?年?[)）])\\s?年?\\s?${num}\\s?月\\s?${num}\\s?日${WEEKDAY}`, 'u'))) {
+    if (validDay(kanjiNumber(match[1] ?? ''), kanjiNumber(match[2] ?? ''))) full(match.index, match.index + match[0].length)
+  }
   // Year of birth only (昭和10年生まれ, born in 1931): warn, it gives the exact age.
   for (const match of matches(
     text,
@@ -383,6 +428,18 @@ function detectAges(text: string, push: Push) {
   }
   for (const match of matches(text, /(九十[一二三四五六七八九]?|百[一二三四五六七八九十]*)\s?(?:歳|才)(?!代|台|以上|未満|以下)/u)) {
     push({ type: 'age-over-89', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '90歳以上' })
+  }
+  // 患者（93）, 女性(95歳、, 年齢：95, 93F, 93y男性, 九〇歳: an age in shorthand.
+  const shorthand = [
+    /(?<=(?:患者|男性|女性|様|さん|氏|くん|ちゃん|本人|男|女)\s?[(（]\s?)(?:9\d|1[01]\d)(?:\s?(?:歳|才))?(?=\s?[、,)）])/u,
+    /(?<=年齢\s?(?:は|:|：)\s?)(?:9\d|1[01]\d)(?![\d.%])(?!\s?(?:歳|才)?\s?(?:代|台|以上|未満|以下|超|前後))/u,
+    /(?<![\d.A-Za-z])(?:9\d|1[01]\d)(?:[MF]|y(?=[男女]))(?![A-Za-z\d/])/u,
+    /九[〇零一二三四五六七八九]\s?(?:歳|才)(?!代|台|以上|未満|以下)/u,
+  ]
+  for (const pattern of shorthand) {
+    for (const match of matches(text, pattern)) {
+      push({ type: 'age-over-89', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '90歳以上' })
+    }
   }
   const english = /(?<![\d.])(9\d|1[01]\d)(?=[- ](?:years?|yrs?)[- ]old\b|\s?(?:y\/o|yo|y\.o\.)(?![A-Za-z]))|(?<=\b(?:[Aa]ged?|[Aa]ge:)\s{0,2})(9\d|1[01]\d)\b(?!\s*(?:%|mg|kg|mL|years? ago|\+|and over|or over|and older|or older|and above))/u
   for (const match of matches(text, english)) {
@@ -531,6 +588,84 @@ function detectJapaneseNames(text: string, push: Push) {
     const [start, end] = groupSpan(match, 2)
     push({ type: 'person-name', start, end, severity: startsWithCommonSurname(name) ? 'block' : 'warn', replacement: '○○' })
   }
+  // A title before the name without a particle (担当看護師山田が, 薬剤師鈴木より) or in brackets after it (山田（看護師）).
+  const titleBefore = new RegExp(`(?:${STAFF_TITLES})\\s?([${HAN}]{2,4})(?=[がはにへとのもを、。,\\s)）]|より|から|$)`, 'du')
+  for (const match of matches(text, titleBefore)) {
+    const name = match[1] ?? ''
+    if (NOT_NAMES.has(name) || ROLE_WORDS.includes(name) || NOT_NAME_ENDINGS.test(name) || WARD_ACTIONS.test(name) || ABBREVIATION_NOT_NAMES.test(name)) continue
+    if (!startsWithCommonSurname(name)) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
+  }
+  const titleInBrackets = new RegExp(`(?<![${HAN}])([${HAN}]{2,4})\\s?[(（](?:${STAFF_TITLES}|PT|OT|ST|ME|CE|MSW)[)）]`, 'du')
+  for (const match of matches(text, titleInBrackets)) {
+    const found = nameFromHanRun(match[1] ?? '')
+    if (!found || found.offset > 0) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: startsWithCommonSurname(found.name) ? 'block' : 'warn', replacement: '○○' })
+  }
+  // A ward abbreviation before the name (PT山田, OT・佐藤, ME 田中が, MSWの伊藤より): a name when a particle or a
+  // bracket follows; confident for common surnames, otherwise a warning (ST評価では, PT介入が stay warnings at most).
+  const abbreviationBefore = new RegExp(
+    `(?<![A-Za-z])(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|RT|ORT)\\.?\\s?(?:の|・|:|：|[(（])?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})(?=[)）]?(?:[がはにへとのもを、。,\\s]|より|から|$))`,
+    'du',
+  )
+  for (const match of matches(text, abbreviationBefore)) {
+    const name = match[1] ?? ''
+    if (NOT_NAMES.has(name) || ROLE_WORDS.includes(name) || NOT_NAME_ENDINGS.test(name) || PLACEHOLDER.test(name)) continue
+    if (KATAKANA_NOT_NAMES.test(name) || WARD_ACTIONS.test(name) || ABBREVIATION_NOT_NAMES.test(name)) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: startsWithCommonSurname(name) ? 'block' : 'warn', replacement: '○○' })
+  }
+  // One-kanji surnames before a ward abbreviation (林Dr, 森Ns, 原PT): the common ones only.
+  for (const match of matches(text, new RegExp(`(?<![${HAN}])([${HAN}])(Ns|NS|Dr|DR|PT|OT|ST|ME|CE|MSW)\\.?(?![A-Za-z])`, 'du'))) {
+    if (!startsWithCommonSurname(match[1] ?? '')) continue
+    push({ type: 'person-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // Initials without dots before a title (KT Ns, YK看護師, SM PT): team names and units (ICU, NST) are not initials.
+  const initialsThenRole = new RegExp(`(?<![A-Za-z])([A-Z]{2,3})\\s?(Ns|NS|Dr|DR|PT|OT|ST|ME|CE|MSW|${STAFF_TITLES})(?![A-Za-z])`, 'du')
+  for (const match of matches(text, initialsThenRole)) {
+    const initials = match[1] ?? ''
+    if (LATIN_ROLES.test(initials) || TEAMS_AND_UNITS.test(initials)) continue
+    const [start] = groupSpan(match, 1)
+    const [, end] = groupSpan(match, 2)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // Dr.Yamada, Ns.Suzuki without a space (the English rule needs one).
+  for (const match of matches(text, /(?<![A-Za-z])(?:Dr|DR|Ns|NS)\.\s?([A-Z][a-z]{2,})(?![a-z])/du)) {
+    const name = match[1] ?? ''
+    if (ENGLISH_NOT_NAMES.has(name) || INSTITUTION_WORDS.test(name)) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
+  }
+  // Full names in katakana (ヤマダ タロウ, ヤマダタロウと呼名した): after a label for a person with a space or a dot
+  // between the parts, or before a verb of calling or printing.
+  const kataName = `[${KATA}]{2,7}(?:[ \\u3000・][${KATA}]{2,7})?`
+  const kataFull = new RegExp(
+    `(?:(?:患者名|患者氏名|氏名|お名前|名前|フリガナ|カナ氏名|ネーム|患者|本人)\\s*(?:は|欄に|:|：)?\\s*[「『]?\\s*([${KATA}]{2,7}[ \\u3000・][${KATA}]{2,7})(?![${KATA}])` +
+      `|(?<![${KATA}])(${kataName})(?=[」』]?\\s?(?:と|を)?(?:呼名|呼んだ|呼び|呼ば|名乗|記載|印字|書かれ|記入|表示|入力|登録)))`,
+    'du',
+  )
+  for (const match of matches(text, kataFull)) {
+    const group = match[1] !== undefined ? 1 : 2
+    const name = match[group] ?? ''
+    const parts = name.split(/[ \u3000・]/u)
+    if (parts.some((part) => KATAKANA_NOT_NAMES.test(part)) || /(?:ワーカー|スタッフ|ナース|ドクター|ヘルパー|リーダー|コール|ラベル|バンド|カード|シール|ボタン|モニター|ポンプ|チューブ|カテーテル|テープ|ベッド|センサー|マット|トイレ|シリンジ|ルート|ライン|セット|ボトル|バッグ|パック|マスク|ガーゼ|ドレーン|ケア|リハビリ|トレイ|カート|ワゴン|シーツ|パッド|オムツ|ガウン|グローブ)$/u.test(name)) continue
+    // Without a space, only a verb of calling makes katakana a name (ワーファリンと記載, ヘパリン・生食と記載 are drugs).
+    if (group === 2 && !/[ \u3000]/u.test(name) && !/^[」』]?\s?(?:と|を)?(?:呼名|呼んだ|呼び|呼ば|名乗)/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) continue
+    const [start, end] = groupSpan(match, group)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
+  }
+  // A common surname and a given name in hiragana with a space between (伊藤 さくら; an ideographic space too).
+  const hiraganaGiven = new RegExp(`(?<![${HAN}])([${HAN}]{1,3})[ \\u3000]([\\p{Script=Hiragana}]{2,4})(?=[ \\u3000、。」』)）]|[のがはをにとへも](?![\\p{Script=Hiragana}]{2})|さん|様|ちゃん|くん|$)`, 'du')
+  for (const match of matches(text, hiraganaGiven)) {
+    const surname = match[1] ?? ''
+    const given = match[2] ?? ''
+    if (!startsWithCommonSurname(surname) || surname.length < 2 && !startsWithCommonSurname(surname)) continue
+    if (/^(?:から|より|まで|など|ので|のみ|には|では|とは|への|での|なら|だけ|しか|ほど|くらい|ぐらい|さん|さま|くん|ちゃん|して|した|する|され|また|および|かつ|ならびに|について|による|により|として|また|ため|こと|もの|ところ|とき)/u.test(given)) continue
+    if (HIRAGANA_NOT_NAMES.test(given)) continue
+    push({ type: 'person-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
+  }
   // After a label: 氏名：山田太郎, 患者名 佐藤花子
   for (const match of matches(text, new RegExp(`(?:氏名|患者氏名|患者名|お名前|名前|[Pp]atient name|[Nn]ame)\\s*(?:は|:|：)\\s*([${HAN}${KATA}]{2,8}(?:[ ][${HAN}${KATA}]{1,6})?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)`, 'du'))) {
     const name = match[1] ?? ''
@@ -617,6 +752,28 @@ function detectFacilities(text: string, push: Push) {
     if (NOT_A_FACILITY_NAME_KANA.test(kana) || HIRAGANA_NOT_NAMES.test(kana)) continue
     push({ type: 'facility-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
   }
+  // Care homes and services named after their type (介護老人保健施設ひまわり苑, グループホームあかりの家, デイサービスさくら,
+  // 特養緑風園): the type word alone (特別養護老人ホームから入院, デイサービスの利用日) is generic.
+  const careEnd = `(?=[のにでへとをはが、。\\s)）」』]|から|より|$)`
+  const careName =
+    `(?:[${HAN}${KATA}\\p{Script=Hiragana}]{0,8}?(?:苑|園|荘|館|寮|の家|の里|の郷|の杜|の森|ホーム|ハウス|ヴィラ|センター)(?![${HAN}${KATA}])` +
+    `|[${KATA}]{2,10}(?![${KATA}])(?:[${HAN}]{1,6}${careEnd})?(?![${HAN}])` +
+    `|[\\p{Script=Hiragana}]{2,6}(?:の(?:家|里|郷|杜|森|丘))?${careEnd})`
+  const care = new RegExp(`(${CARE_FACILITY_TYPES})\\s?[「『]?(${careName})`, 'du')
+  for (const match of matches(text, care)) {
+    const name = match[2] ?? ''
+    if (/^(?:から|より|まで|など|への|での|には|では|にて|へ|に|で|と|を|は|が|の|も)/u.test(name)) continue
+    if (KATAKANA_NOT_NAMES.test(name) || CARE_NOT_NAMES.test(name) || PLACEHOLDER.test(name) || HIRAGANA_NOT_NAMES.test(name)) continue
+    const [, end] = groupSpan(match, 2)
+    push({ type: 'facility-name', start: match.index, end, severity: 'block', replacement: `${match[1] ?? ''}○○` })
+  }
+  // A name ending in 苑 or 荘 is a care home (ひまわり苑, 緑風荘), apart from a few words (別荘, 山荘).
+  for (const match of matches(text, new RegExp(`([${HAN}${KATA}\\p{Script=Hiragana}]{2,6})(苑|荘)(?![${HAN}])`, 'du'))) {
+    const prefix = match[1] ?? ''
+    if (/^[\p{Script=Hiragana}]/u.test(prefix) && /[\p{Script=Hiragana}]$/u.test(prefix) && /[のにをはがでと]$/u.test(prefix)) continue
+    if (/(?:別|山|旅|村|山|田|草)$/u.test(prefix) || PLACEHOLDER.test(prefix)) continue
+    push({ type: 'facility-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
   const english =
     /\b((?:[A-Z][a-z'’.]+\s){1,4})(Hospital|Clinic|Medical Cent(?:er|re)|Health Cent(?:er|re))\b/u
   for (const match of matches(text, english)) {
@@ -647,6 +804,19 @@ function detectRoomNumbers(text: string, push: Push) {
   )
   for (const match of matches(text, room)) {
     push({ type: 'room-number', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
+  }
+  // 512号の患者, 個室512, 502号室B床, ベッドNo.3, Room 502, bed 3: a room or a bed in other words.
+  const others = [
+    new RegExp(`(?<![\\d${DASH}第])\\d{3,4}\\s?号(?![室機線館車棟条証議数目令外液])`, 'u'),
+    /(?:個室|病室|部屋|大部屋|ルーム)\s?(?:No\.?|番号)?\s?[:：]?\s?\d{2,4}(?![\d人床名件%])/u,
+    new RegExp(`(?<![\\d${DASH}])\\d{1,4}\\s?号室\\s?[${DASH}]?\\s?(?:[A-Za-z]|\\d{1,2})\\s?(?:床|ベッド)?(?![A-Za-z\\d])`, 'u'),
+    /ベッド\s?(?:No\.?|#)\s?\d{1,2}(?!\d)/u,
+    /\b(?:[Rr]oom|[Bb]ed)\s?(?:No\.?\s?|#\s?)?\d{1,4}[A-Za-z]?\b(?!\s*(?:days?|hours?|h\b|min|mg|mL|%|patients?|beds?|rooms?|times?))/u,
+  ]
+  for (const pattern of others) {
+    for (const match of matches(text, pattern)) {
+      push({ type: 'room-number', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
+    }
   }
 }
 

@@ -14,11 +14,14 @@ import { checkTexts } from './server-check.server.ts'
 /** Issue 14: the held-out figures the gate must reach. Not reached yet (issue 14 stays open): printed as the target. */
 const TARGET = { recallAny: 0.95, recallBlock: 0.9, falseBlocks: 0.02 }
 /**
- * What the gate measured on the held-out set when this was merged (2026-12-02: 87.7 % / 88.0 % / 0.5 %), less a
- * sentence's worth of slack: a ratchet, so a rule change that loses ground on text nobody tuned for fails here. Raise
- * it as the rules improve; replace it with TARGET once the target is met.
+ * What the gate measured on the held-out set (2026-12-02 at merge: 87.7 % / 88.0 % / 0.5 %; after the address,
+ * birth-date and care-home rules: 90.2 % / 90.6 % / 0.5 %; after the ward-abbreviation rules: 90.7 % / 91.1 % /
+ * 0.5 %; after the katakana and hiragana full-name rules: 91.7 % / 92.2 % / 0.5 %; after more room forms: 92.6 % /
+ * 92.2 % / 0.5 %; after longer staff titles: 93.1 % / 92.7 % / 0.5 %), less about half a percentage
+ * point: a ratchet, so a rule change that loses ground on text nobody tuned for fails here. Raise it as the rules
+ * improve; replace it with TARGET once the target is met.
  */
-const FLOOR = { recallAny: 0.87, recallBlock: 0.87, falseBlocks: 0.02 }
+const FLOOR = { recallAny: 0.926, recallBlock: 0.922, falseBlocks: 0.02 }
 
 const regression: LabelledSentence[] = EVALUATION_CASES.map((row) => ({
   category: row.expected[0]?.type ?? 'clean',
