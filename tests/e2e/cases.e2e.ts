@@ -13,13 +13,22 @@ afterAll(async () => {
 })
 
 test('a member writes a case, masks the identifier the editor flags, publishes; another member comments and the author is notified', async () => {
-  const title = `E2E 配薬時の患者誤認 ${Date.now().toString(36)}`
+  const suffix = Date.now().toString(36)
+  const title = `E2E ○○看護師の配薬時の患者誤認 ${suffix}`
   const author = await newPage(browser)
   await login(author, 'member@qso.example', DEMO_PASSWORD)
   await waitForPath(author, '/home')
 
   await author.goto('/cases/new')
-  await author.getByLabel('題名').fill(title)
+  // Issue 14: a plain field gets the same live check as the rich-text sections. A staff name typed into the title
+  // is flagged beside the title and masked with one click.
+  const titleField = author.getByLabel('題名')
+  await titleField.fill(`E2E 佐藤看護師の配薬時の患者誤認 ${suffix}`)
+  const maskTitle = author.getByRole('button', { name: '伏せる（○○看護師）' })
+  await maskTitle.waitFor()
+  expect(await author.getByText('「題名」に個人を特定できる可能性のある記載があります').count()).toBe(1)
+  await maskTitle.click()
+  await expect.poll(() => titleField.inputValue()).toBe(title)
   await author.getByLabel('概要').fill('同室の同姓患者の内服薬を配薬しかけたが、本人の指摘で未然に防いだ。')
   await author.getByLabel('影響度レベル').selectOption('LEVEL_0')
   await author.getByLabel('事象の分類（JQ）').selectOption('MEDICATION')
