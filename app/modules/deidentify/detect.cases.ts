@@ -391,6 +391,10 @@ export const POSITIVE_CASES: EvaluationCase[] = [
 ]
 
 export const NEGATIVE_CASES: EvaluationCase[] = [
+  // Found by the demo practices after the katakana full-name rule (2026-12-02): 患者 starting a compound noun.
+  '投与直前に患者リストバンド・インスリン製剤・指示をバーコードで照合した。',
+  '本人リストバンド・ネームバンドの二つで確認する手順とした。',
+
   // Japanese clinical text
   '影響度レベル3bの事象として報告された。',
   '3a以上の事例は翌月の検討会で扱う。',

@@ -642,7 +642,9 @@ function detectJapaneseNames(text: string, push: Push) {
   // between the parts, or before a verb of calling or printing.
   const kataName = `[${KATA}]{2,7}(?:[ \\u3000・][${KATA}]{2,7})?`
   const kataFull = new RegExp(
-    `(?:(?:患者名|患者氏名|氏名|お名前|名前|フリガナ|カナ氏名|ネーム|患者|本人)\\s*(?:は|欄に|:|：)?\\s*[「『]?\\s*([${KATA}]{2,7}[ \\u3000・][${KATA}]{2,7})(?![${KATA}])` +
+    // 患者 and 本人 also start compound nouns (患者リストバンド・インスリン製剤), so after them a space, は, a colon or a
+    // bracket must come before the name; the other labels name a person by themselves.
+    `(?:(?:(?:患者名|患者氏名|氏名|お名前|名前|フリガナ|カナ氏名|ネーム)\\s*(?:は|欄に|:|：)?\\s*[「『]?|(?:患者|本人)(?:\\s*(?:は|:|：)\\s*[「『]?|\\s+[「『]?|[「『]))\\s*([${KATA}]{2,7}[ \\u3000・][${KATA}]{2,7})(?![${KATA}])` +
       `|(?<![${KATA}])(${kataName})(?=[」』]?\\s?(?:と|を)?(?:呼名|呼んだ|呼び|呼ば|名乗|記載|印字|書かれ|記入|表示|入力|登録)))`,
     'du',
   )
@@ -650,7 +652,7 @@ function detectJapaneseNames(text: string, push: Push) {
     const group = match[1] !== undefined ? 1 : 2
     const name = match[group] ?? ''
     const parts = name.split(/[ \u3000・]/u)
-    if (parts.some((part) => KATAKANA_NOT_NAMES.test(part)) || /(?:ワーカー|スタッフ|ナース|ドクター|ヘルパー|リーダー|コール|ラベル|バンド|カード|シール|ボタン|モニター|ポンプ|チューブ|カテーテル|テープ|ベッド|センサー|マット|トイレ|シリンジ|ルート|ライン|セット|ボトル|バッグ|パック|マスク|ガーゼ|ドレーン|ケア|リハビリ|トレイ|カート|ワゴン|シーツ|パッド|オムツ|ガウン|グローブ)$/u.test(name)) continue
+    if (parts.some((part) => KATAKANA_NOT_NAMES.test(part) || KATAKANA_OBJECT_ENDING.test(part))) continue
     // Without a space, only a verb of calling makes katakana a name (ワーファリンと記載, ヘパリン・生食と記載 are drugs).
     if (group === 2 && !/[ \u3000]/u.test(name) && !/^[」』]?\s?(?:と|を)?(?:呼名|呼んだ|呼び|呼ば|名乗)/u.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) continue
     const [start, end] = groupSpan(match, group)
@@ -674,6 +676,9 @@ function detectJapaneseNames(text: string, push: Push) {
     push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
   }
 }
+
+/** Katakana words that name things handled in care, not people (リストバンド, シリンジポンプ …): never a name part. */
+const KATAKANA_OBJECT_ENDING = /(?:ワーカー|スタッフ|ナース|ドクター|ヘルパー|リーダー|コール|ラベル|バンド|カード|シール|ボタン|モニター|ポンプ|チューブ|カテーテル|テープ|ベッド|センサー|マット|トイレ|シリンジ|ルート|ライン|セット|ボトル|バッグ|パック|マスク|ガーゼ|ドレーン|ケア|リハビリ|トレイ|カート|ワゴン|シーツ|パッド|オムツ|ガウン|グローブ)$/u
 
 function detectEnglishNames(text: string, push: Push) {
   const word = "[A-Z][a-z'’-]+"
