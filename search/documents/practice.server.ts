@@ -8,7 +8,7 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
 import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
-import { practicesVisibleToMembers } from '#app/modules/practices/practices.server.ts'
+import { practicesVisibleToMembers, practiceTextSelect } from '#app/modules/practices/practices.server.ts'
 import { type SearchChange } from '../outbox.server.ts'
 import { type SearchDocument } from '../types.ts'
 import { finishDocument, joinText, plainText, tokyoYear } from './document.ts'
@@ -16,17 +16,10 @@ import { type DocumentSource } from './registry.server.ts'
 
 const select = {
   id: true,
-  title: true,
-  problem: true,
-  whatWasDone: true,
-  steps: true,
-  resources: true,
-  pitfalls: true,
+  ...practiceTextSelect,
   theme: true,
-  tags: true,
   publishedAt: true,
   createdAt: true,
-  results: { orderBy: { position: 'asc' }, select: { metric: true, before: true, after: true, unit: true, period: true } },
 } satisfies Prisma.PracticeSelect
 
 type Row = Prisma.PracticeGetPayload<{ select: typeof select }>

@@ -3,7 +3,7 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { caseTextFields } from '#app/modules/cases/cases.server.ts'
-import { practiceTextFields } from '#app/modules/practices/practices.server.ts'
+import { practiceTextFields, practiceTextSelect } from '#app/modules/practices/practices.server.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import type { Finding } from './detect.ts'
 import { serverBlockingFindings } from './server-check.server.ts'
@@ -81,17 +81,7 @@ async function rescanPractices(afterId: string | undefined, take: number): Promi
     where: { ...published.practice, ...after(afterId) },
     orderBy: { id: 'asc' },
     take,
-    select: {
-      id: true,
-      title: true,
-      problem: true,
-      whatWasDone: true,
-      steps: true,
-      resources: true,
-      pitfalls: true,
-      tags: true,
-      results: { orderBy: { position: 'asc' }, select: { metric: true, before: true, after: true, unit: true, period: true } },
-    },
+    select: { id: true, ...practiceTextSelect },
   })
   const found: FlaggedItem[] = []
   for (const item of batch) {

@@ -63,6 +63,18 @@ type PracticeTexts = Pick<PracticeInput, 'title' | 'problem' | 'whatWasDone' | '
   results: ReadonlyArray<Pick<PracticeInput['results'][number], 'metric' | 'before' | 'after' | 'unit' | 'period'>>
 }
 
+/** The columns practiceTextFields reads: the one field list for every reader of a practice's text (re-scan, search). */
+export const practiceTextSelect = {
+  title: true,
+  problem: true,
+  whatWasDone: true,
+  steps: true,
+  resources: true,
+  pitfalls: true,
+  tags: true,
+  results: { orderBy: { position: 'asc' }, select: { metric: true, before: true, after: true, unit: true, period: true } },
+} satisfies Prisma.PracticeSelect
+
 /** Every text a member typed into a practice, labelled for the de-identification guard's messages. */
 export function practiceTextFields(input: PracticeTexts): TextField[] {
   return [
