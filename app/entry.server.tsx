@@ -5,6 +5,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceContext } from '#app/components/nonce.tsx'
 import { isBadInputError, reportRequestError } from '#app/lib/bad-input.server.ts'
+import { databaseTroubleOf } from '#app/lib/database-trouble.ts'
 import { describeError, log } from '#app/lib/log.server.ts'
 
 // Remix's default Node entry, plus the CSP nonce: the HTTP server (server/security-headers.ts) puts a fresh one in
@@ -59,5 +60,8 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   reportRequestError(error)
   if (request.signal.aborted) return
   if (isBadInputError(error)) return
+  // Pool exhausted or database down: answered 503 by the HTTP server; one line, not a stack per request.
+  const trouble = databaseTroubleOf(error)
+  if (trouble) return log.warn({ trouble, path: new URL(request.url).pathname }, 'database trouble')
   log.error({ error: describeError(error) }, 'request error')
 }

@@ -3,9 +3,11 @@ import path from 'node:path'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { CLIENT_IP_HEADER } from '#app/lib/request-meta.server.ts'
+import { databaseTroubleOf } from '#app/lib/database-trouble.ts'
 import { describeError, log } from '#app/lib/log.server.ts'
 import { isForeignMutation } from './csrf.ts'
 import { projectRoot } from './database.ts'
+import { sendDatabaseTrouble } from './database-unavailable.ts'
 import { devMayServe, viteFsOptions } from './dev-file-guard.ts'
 import { sendRefusal } from './error-pages.ts'
 import { createRequestHandler } from './remix-handler.ts'
@@ -70,7 +72,9 @@ export async function createAppServer(options: AppOptions) {
     app.all('*', createRequestHandler({ build, mode: 'production' }))
   }
 
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const trouble = databaseTroubleOf(error)
+    if (trouble) return void sendDatabaseTrouble(req, res, trouble)
     log.error({ requestId: res.locals.requestId as string | undefined, error: describeError(error) }, 'unhandled error')
     if (res.headersSent) return
     res.status(500).type('text/plain; charset=utf-8').send('サーバーでエラーが発生しました。時間をおいて再度お試しください。')

@@ -2,14 +2,17 @@ import type { IncomingMessage } from 'node:http'
 import { createRequestHandler as createRemixRequestHandler, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node'
 import type { NextFunction, Request, Response } from 'express'
 import { runWithRequestStore } from '#app/lib/bad-input.server.ts'
+import { databaseTroubleOf } from '#app/lib/database-trouble.ts'
 import { bodyLimitFor } from './body-limits.ts'
+import { sendDatabaseTrouble } from './database-unavailable.ts'
 import { sendRefusal } from './error-pages.ts'
 import type { ResponseLocals } from './security-headers.ts'
 
 /**
  * @remix-run/express's request handler, with two changes: the body reaches Remix through a counter that stops
  * reading at the route's cap (413, issue 13 F3: Content-Length alone is no limit, a chunked body has none), and
- * a 500 caused by unreadable input (bad-input.server.ts) becomes a 400 in Japanese (F7). The CSP nonce goes to
+ * a 500 caused by unreadable input (bad-input.server.ts) becomes a 400 in Japanese (F7), and one caused by the
+ * database (pool exhausted, server unreachable) a 503 with Retry-After (issue 18). The CSP nonce goes to
  * entry.server.tsx in the load context.
  */
 export function createRequestHandler(options: { build: ServerBuild | (() => Promise<ServerBuild>); mode: string }) {
@@ -31,9 +34,17 @@ export function createRequestHandler(options: { build: ServerBuild | (() => Prom
         await response.body?.cancel().catch(() => {})
         return sendRefusal(res, req.path, 400)
       }
+      // The one place where a pool that stayed full or a database that is down becomes a 503 with Retry-After in
+      // Japanese, for pages and loader/action data alike (entry.server.tsx's handleError noted the cause).
+      if (response.status >= 500 && store.databaseTrouble) {
+        await response.body?.cancel().catch(() => {})
+        return await sendDatabaseTrouble(req, res, store.databaseTrouble)
+      }
       await sendRemixResponse(res, response)
     } catch (error) {
       if (tooLarge || res.headersSent) return
+      const trouble = databaseTroubleOf(error)
+      if (trouble) return await sendDatabaseTrouble(req, res, trouble)
       next(error)
     }
   }

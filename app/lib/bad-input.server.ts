@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { databaseTroubleOf, type DatabaseTrouble } from './database-trouble.ts'
 
 /**
  * Errors that mean "the client sent something unreadable", not "the server is broken": multipart that does not
@@ -24,7 +25,8 @@ function causeText(cause: unknown, depth = 0): string {
   return ''
 }
 
-type RequestStore = { badInput: boolean }
+/** What went wrong in this request, for the HTTP server's answer: unreadable input (400) or a database in trouble (503). */
+type RequestStore = { badInput: boolean; databaseTrouble: DatabaseTrouble | null }
 
 // One store per process, shared by the server (loaded by tsx) and the Remix build (loaded by Vite in development,
 // a second copy of this module): hence the global symbol.
@@ -33,12 +35,14 @@ const holder = globalThis as { [KEY]?: AsyncLocalStorage<RequestStore> }
 const storage = (holder[KEY] ??= new AsyncLocalStorage<RequestStore>())
 
 export function runWithRequestStore<T>(run: () => T): { store: RequestStore; result: T } {
-  const store: RequestStore = { badInput: false }
+  const store: RequestStore = { badInput: false, databaseTrouble: null }
   return { store, result: storage.run(store, run) }
 }
 
 /** Called from entry.server.tsx's handleError for every error Remix catches in a loader, action or render. */
 export function reportRequestError(error: unknown): void {
   const store = storage.getStore()
-  if (store && isBadInputError(error)) store.badInput = true
+  if (!store) return
+  if (isBadInputError(error)) store.badInput = true
+  store.databaseTrouble ??= databaseTroubleOf(error)
 }

@@ -1,9 +1,13 @@
 import { z } from 'zod'
+import { DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT_MS } from './database-pool.ts'
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().positive().default(3000),
   DATABASE_URL: z.string().min(1, 'DATABASE_URL must be set (npm run dev / npm start set it for the embedded PostgreSQL).'),
+  // Request connections per instance and how long a request waits for one (app/lib/database-pool.ts has the formula).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, 'DATABASE_POOL_SIZE: at least 1').max(200, 'DATABASE_POOL_SIZE: at most 200').default(DEFAULT_POOL_SIZE),
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100, 'DATABASE_POOL_WAIT_MS: at least 100').max(60_000, 'DATABASE_POOL_WAIT_MS: at most 60000').default(DEFAULT_POOL_WAIT_MS),
   APP_ORIGIN: z.url('APP_ORIGIN must be a URL such as https://hub.qso.example').optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('QSO Hub <no-reply@qso-hub.example>'),
