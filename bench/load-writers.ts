@@ -62,6 +62,7 @@ async function main() {
     console.log(`setup ${((Date.now() - started) / 1000).toFixed(1)} s: production server ${app.origin}, ${WRITERS} members, case ${subject.id}`)
 
     const outcomes: Outcome[] = []
+    let firstNetworkError: string | undefined
     const acknowledged = new Set<string>()
     const stopAt = Date.now() + DURATION_S * 1000
     const post = async (w: number, n: number) => {
@@ -81,8 +82,9 @@ async function main() {
         status = response.status
         retryAfter = response.headers.get('retry-after')
         await response.arrayBuffer()
-      } catch {
+      } catch (error) {
         status = 0 // connection refused or reset: not acknowledged
+        firstNetworkError ??= String((error as Error).cause ?? error)
       }
       outcomes.push({ status, ms: performance.now() - t0, retryAfter })
       if (status >= 200 && status < 400) acknowledged.add(marker)
@@ -146,7 +148,7 @@ async function main() {
       ['duplicates', String(duplicates)],
       ['failed requests that left a row', String(unacknowledgedButStored)],
       ['5xx', `${fiveHundreds.length} (503: ${unavailable.length}, with Retry-After: ${withRetryAfter}; other 5xx: ${fiveHundreds.length - unavailable.length})`],
-      ['connection errors', String(byStatus.get(0) ?? 0)],
+      ['connection errors', `${byStatus.get(0) ?? 0}${firstNetworkError ? ` (first: ${firstNetworkError.slice(0, 120)})` : ''}`],
       ['statuses', [...byStatus.entries()].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`).join(', ')],
       ['latency p50 / p99', `${(percentile(times, 0.5) / 1000).toFixed(2)} s / ${(percentile(times, 0.99) / 1000).toFixed(2)} s`],
       ['writes/s', (acknowledged.size / DURATION_S).toFixed(1)],
@@ -156,6 +158,7 @@ async function main() {
     console.log('')
     for (const [label, value] of rows) console.log(`${label.padEnd(34)} ${value}`)
     const serverErrors = app.output().split('\n').filter((line) => /"level":50|P2028|Unexpected Server Error/.test(line))
+    if (byStatus.get(0)) console.log(`server still running: ${app.child.exitCode === null}; its last lines:\n${app.output().trim().split('\n').slice(-5).join('\n')}`)
     console.log(`${'server error log lines'.padEnd(34)} ${serverErrors.length}${serverErrors[0] ? `  first: ${serverErrors[0].slice(0, 200)}` : ''}`)
   } finally {
     await app.stop()
