@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load`: issue 18's load and fault test, repeatable. Starts the production build (`npm run build`
- * first) against its own embedded PostgreSQL with the demo data, lets W members post comments on one published
+ * first) against its own embedded PostgreSQL, lets W members post comments on one published
  * case for D seconds, kills PostgreSQL (SIGKILL) part-way, restarts it a few seconds later, and prints:
  * requests, acknowledged writes lost, duplicates, 5xx, 503 (with Retry-After), p50/p99, writes/s, and how long
  * after the restart the search outbox was empty again. Prints figures, asserts nothing; traffic stays on loopback.
@@ -39,7 +39,7 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const started = Date.now()
-  const database = await startStackDatabase({ seed: true })
+  const database = await startStackDatabase()
   const app = await startProductionApp(database, args.pool ? { DATABASE_POOL_SIZE: args.pool } : {})
   const db = () => new pg.Client(parseDatabaseUrl(database.url))
   try {
@@ -48,8 +48,14 @@ async function main() {
     process.env.APP_ORIGIN = app.origin
     const { prisma } = await import('#app/lib/db.server.ts')
     const { createSession, commitSessionCookie } = await import('#app/modules/auth/session.server.ts')
-    const subject = await prisma.case.findFirstOrThrow({ where: { status: 'PUBLISHED', hiddenAt: null }, select: { id: true } })
-    const hospital = await prisma.hospital.findFirstOrThrow({ select: { id: true } })
+    const { createCase, sessionUser } = await import('#tests/fixtures/cases.ts')
+    const hospital = await prisma.hospital.create({ data: { name: '負荷試験病院', prefecture: '愛知県', beds: 300, type: 'GENERAL' } })
+    const author = await prisma.user.create({
+      data: { email: 'author@load.example', name: '負荷 投稿者', profession: 'NURSE', course: 'EQSO', cohort: 1, hospitalId: hospital.id, passwordHash: 'not-used' },
+    })
+    // One published case, made through the cases module as a member would publish it.
+    const subject = await createCase(await sessionUser(author.id))
+    if (subject.status !== 'PUBLISHED') throw new Error(`the case is ${subject.status}, not PUBLISHED`)
     const cookies: string[] = []
     for (let w = 0; w < WRITERS; w++) {
       const user = await prisma.user.create({
