@@ -14,6 +14,7 @@ import { describeBlocking, type TextField } from '#app/modules/deidentify/publis
 import { serverBlockingFindings } from '#app/modules/deidentify/server-check.server.ts'
 import { ANONYMOUS_AUTHOR, CASE_SECTIONS, type FactorFrameworkCode } from './labels.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
+import { occurredRange, type RetrievalFilters } from './retrieval-filters.ts'
 import { parseYearMonth, type CaseFilters, type CaseInput } from './schemas.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>
@@ -273,6 +274,9 @@ export function caseListWhere(filters: CaseFilters, viewer: Viewer): Prisma.Case
       : filters.view === 'bookmarked'
         ? { bookmarks: { some: { userId: viewer.id } }, OR: [visibleToMembers, { authorId: viewer.id }] }
         : visibleToMembers
+  const and: Prisma.CaseWhereInput[] = [...retrievalWhere(filters)]
+  // 「検討会で扱った」: marked by hand on the case, or discussed at a case-review meeting with its summary posted.
+  if (filters.reviewed) and.push({ OR: [{ reviewedAtMeeting: { not: null } }, { eventLinks: { some: { event: discussedMeetingWhere } } }] })
   return {
     ...scope,
     ...(filters.category ? { jqCategory: filters.category } : {}),
@@ -280,9 +284,35 @@ export function caseListWhere(filters: CaseFilters, viewer: Viewer): Prisma.Case
     ...(filters.place ? { place: filters.place } : {}),
     ...(filters.year ? { occurredYear: filters.year } : {}),
     ...(filters.tag ? { tags: { has: filters.tag } } : {}),
-    // 「検討会で扱った」: marked by hand on the case, or discussed at a case-review meeting with its summary posted.
-    ...(filters.reviewed ? { AND: [{ OR: [{ reviewedAtMeeting: { not: null } }, { eventLinks: { some: { event: discussedMeetingWhere } } }] }] } : {}),
+    ...(and.length ? { AND: and } : {}),
   }
+}
+
+/** A month bound on (occurredYear, occurredMonth): the later years, or the same year from/until the month. */
+function monthBound(bound: number, direction: 'from' | 'to'): Prisma.CaseWhereInput {
+  const year = Math.floor(bound / 100)
+  const month = bound % 100
+  return direction === 'from'
+    ? { OR: [{ occurredYear: { gt: year } }, { occurredYear: year, occurredMonth: { gte: month } }] }
+    : { OR: [{ occurredYear: { lt: year } }, { occurredYear: year, occurredMonth: { lte: month } }] }
+}
+
+/** The issue-17 filters as conditions; the same meaning as the search engines' (search/engine-common.ts). */
+export function retrievalWhere(filters: RetrievalFilters): Prisma.CaseWhereInput[] {
+  const conditions: Prisma.CaseWhereInput[] = []
+  // Profession and experience together describe one person on the case.
+  if (filters.profession || filters.experience) {
+    conditions.push({ professions: { some: { ...(filters.profession ? { profession: filters.profession } : {}), ...(filters.experience ? { experience: filters.experience } : {}) } } })
+  }
+  if (filters.factor) {
+    const [framework, element] = filters.factor.split(':') as [FactorFrameworkCode, string]
+    conditions.push({ factors: { some: { framework, element } } })
+  }
+  if (filters.strength) conditions.push({ countermeasures: { some: { strength: filters.strength } } })
+  const range = occurredRange(filters)
+  if (range.from !== undefined) conditions.push(monthBound(range.from, 'from'))
+  if (range.to !== undefined) conditions.push(monthBound(range.to, 'to'))
+  return conditions
 }
 
 export async function listCases(filters: CaseFilters, viewer: Viewer) {
