@@ -25,6 +25,8 @@ export default [
     // Areas that later issues fill; until then each says so, behind sign-in like the rest.
     route('cases', 'routes/cases/index.tsx'),
     route('cases/new', 'routes/cases/edit.tsx', { id: 'case-new' }),
+    route('cases/export.csv', 'routes/cases/export.ts', { id: 'cases-export-csv' }),
+    route('cases/export.xlsx', 'routes/cases/export.ts', { id: 'cases-export-xlsx' }),
     route('cases/:id', 'routes/cases/detail.tsx'),
     route('cases/:id/edit', 'routes/cases/edit.tsx', { id: 'case-edit' }),
     route('practices', 'routes/practices/index.tsx'),

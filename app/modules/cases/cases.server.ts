@@ -315,12 +315,16 @@ export function retrievalWhere(filters: RetrievalFilters): Prisma.CaseWhereInput
   return conditions
 }
 
+/** The list's order (also the export's). */
+export function caseListOrder(filters: Pick<CaseFilters, 'sort'>): Prisma.CaseOrderByWithRelationInput[] {
+  return filters.sort === 'discussed'
+    ? [{ commentCount: 'desc' }, { publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }]
+    : [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { updatedAt: 'desc' }, { id: 'desc' }]
+}
+
 export async function listCases(filters: CaseFilters, viewer: Viewer) {
   const where = caseListWhere(filters, viewer)
-  const orderBy: Prisma.CaseOrderByWithRelationInput[] =
-    filters.sort === 'discussed'
-      ? [{ commentCount: 'desc' }, { publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }]
-      : [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { updatedAt: 'desc' }, { id: 'desc' }]
+  const orderBy = caseListOrder(filters)
   const total = await prisma.case.count({ where })
   const pageCount = Math.max(1, Math.ceil(total / CASES_PAGE_SIZE))
   const page = Math.min(filters.page, pageCount)

@@ -16,6 +16,16 @@ export function isFactorCode(value: string): boolean {
   return rest.length === 0 && !!framework && !!element && Object.hasOwn(FACTOR_ELEMENTS, framework) && Object.hasOwn(FACTOR_ELEMENTS[framework as FactorFrameworkCode], element)
 }
 
+/** A month as typed (trimmed; empty is absent); read by `occurredRange`. */
+const monthText = () =>
+  z
+    .string()
+    .trim()
+    .max(20)
+    .transform((value) => value || undefined)
+    .optional()
+    .catch(undefined)
+
 /**
  * What the URL may carry. Choices from a list that are not in the list are dropped (an old link, a hand-edited
  * URL): there is nothing useful to say about them. The months are kept as typed, so a mistake can be shown
@@ -26,20 +36,8 @@ export const RetrievalFiltersSchema = z.object({
   experience: z.enum(enumKeys(EXPERIENCE_BANDS)).optional().catch(undefined),
   factor: z.string().refine(isFactorCode).optional().catch(undefined),
   strength: z.enum(enumKeys(COUNTERMEASURE_STRENGTHS)).optional().catch(undefined),
-  from: z
-    .string()
-    .trim()
-    .max(20)
-    .optional()
-    .transform((value) => value || undefined)
-    .catch(undefined),
-  to: z
-    .string()
-    .trim()
-    .max(20)
-    .optional()
-    .transform((value) => value || undefined)
-    .catch(undefined),
+  from: monthText(),
+  to: monthText(),
 })
 export type RetrievalFilters = z.infer<typeof RetrievalFiltersSchema>
 
