@@ -12,6 +12,7 @@ export default [
   route('healthz', 'routes/healthz.ts'),
   route('api/search', 'routes/search/api.ts'),
   route('api/deidentify', 'routes/api/deidentify.ts'),
+  route('api/cases/picker', 'routes/api/case-picker.ts'),
 
   layout('routes/members-area.tsx', [
     route('home', 'routes/home.tsx'),

@@ -425,3 +425,28 @@ export async function loadCasesHome(viewer: Viewer) {
   const [recent, followed] = await Promise.all([recentCases(viewer, 5), followedCasesWithNewComments(viewer.id, 5)])
   return { recent, followed }
 }
+
+export const CASE_PICKER_LIMIT = 10
+
+/**
+ * The related-case picker (practices, issue 17): cases the viewer may see (published and not hidden, or their own,
+ * drafts included, as a practice's author may link them) whose title contains the words, or whose number was typed
+ * (12, #12, No.12). Newest first.
+ */
+export async function findPickableCases(q: string, viewer: Viewer) {
+  const text = q.normalize('NFKC').trim()
+  if (!text) return []
+  const number = /^(?:#|no\.?|事例)?\s*(\d{1,9})$/i.exec(text)
+  const words = text.split(/\s+/).filter(Boolean).slice(0, 5)
+  const match: Prisma.CaseWhereInput = number
+    ? { OR: [{ number: Number(number[1]) }, { title: { contains: text, mode: 'insensitive' } }] }
+    : { AND: words.map((word) => ({ title: { contains: word, mode: 'insensitive' as const } })) }
+  const rows = await prisma.case.findMany({
+    where: { AND: [{ OR: [visibleToMembers, { authorId: viewer.id }] }, match] },
+    orderBy: [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { number: 'desc' }],
+    take: CASE_PICKER_LIMIT,
+    select: { id: true, number: true, title: true, status: true, occurredYear: true, occurredMonth: true },
+  })
+  return rows.map((row) => ({ id: row.id, number: row.number, title: row.title, draft: row.status === 'DRAFT', occurred: `${row.occurredYear}年${row.occurredMonth}月` }))
+}
+export type PickableCase = Awaited<ReturnType<typeof findPickableCases>>[number]
