@@ -12,6 +12,7 @@ export default [
   route('healthz', 'routes/healthz.ts'),
   route('api/search', 'routes/search/api.ts'),
   route('api/deidentify', 'routes/api/deidentify.ts'),
+  route('api/cases/picker', 'routes/api/case-picker.ts'),
 
   layout('routes/members-area.tsx', [
     route('home', 'routes/home.tsx'),
@@ -25,6 +26,8 @@ export default [
     // Areas that later issues fill; until then each says so, behind sign-in like the rest.
     route('cases', 'routes/cases/index.tsx'),
     route('cases/new', 'routes/cases/edit.tsx', { id: 'case-new' }),
+    route('cases/export.csv', 'routes/cases/export.ts', { id: 'cases-export-csv' }),
+    route('cases/export.xlsx', 'routes/cases/export.ts', { id: 'cases-export-xlsx' }),
     route('cases/:id', 'routes/cases/detail.tsx'),
     route('cases/:id/edit', 'routes/cases/edit.tsx', { id: 'case-edit' }),
     route('practices', 'routes/practices/index.tsx'),

@@ -8,7 +8,7 @@ import os from 'node:os'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { finishDocument } from '#search/documents/document.ts'
 import { EmbeddedEngine } from '#search/embedded.server.ts'
-import { type SearchDocument } from '#search/types.ts'
+import { NO_CASE_ATTRIBUTES, type SearchDocument } from '#search/types.ts'
 
 type Figures = { median: number; p95: number; runs: number }
 type Helpers = { prisma: PrismaClient; measure: (runs: number, task: (i: number) => Promise<unknown>) => Promise<Figures>; show: (label: string, figures: Figures) => void }
@@ -36,6 +36,25 @@ const TAGS = ['夜間', '高齢者', '多職種', '申し送り', '電子カル�
 
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T
 
+const PROFESSIONS = ['NURSE', 'PHYSICIAN', 'PHARMACIST', 'CLINICAL_ENGINEER']
+const BANDS = ['UNDER_1', 'Y1_UNDER_3', 'Y3_UNDER_5', 'Y5_UNDER_10', 'Y10_PLUS']
+const FACTORS = ['P_MSHELL:P', 'P_MSHELL:m', 'SHELL:S', 'SHELL:L', 'FOUR_M:MAN']
+const STRENGTHS = ['STRONG', 'MODERATE', 'WEAK']
+
+/** The case-retrieval fields (issue 17) of a generated case. */
+function benchCaseAttributes(i: number) {
+  const profession = pick(PROFESSIONS, i)
+  const band = pick(BANDS, i * 3 + 1)
+  return {
+    professions: [profession],
+    experience: [band],
+    staff: [`${profession}:${band}`],
+    factors: [pick(FACTORS, i), pick(FACTORS, i * 7 + 2)].filter((value, index, list) => list.indexOf(value) === index),
+    strengths: [pick(STRENGTHS, i * 5)],
+    occurred: (2020 + (i % 7)) * 100 + 1 + (i % 12),
+  }
+}
+
 export function generate(count: number): SearchDocument[] {
   return Array.from({ length: count }, (_, i) => {
     const event = pick(EVENTS, i * 7 + 3)
@@ -51,6 +70,7 @@ export function generate(count: number): SearchDocument[] {
       jqCategory: pick(CATEGORIES, i),
       impactLevel: pick(LEVELS, i * 3 + 1),
       year: 2020 + (i % 7),
+      ...(i % 10 === 9 ? NO_CASE_ATTRIBUTES : benchCaseAttributes(i)),
       publishedAt: Date.UTC(2020, 0, 1) + i * 3_600_000,
     })
   })

@@ -10,13 +10,30 @@ export function matchesFilters(document: SearchDocument, filters: SearchFilters 
   if (filters.impactLevel && document.impactLevel !== filters.impactLevel) return false
   if (filters.year && document.year !== filters.year) return false
   if (filters.tag && !document.tags.includes(filters.tag)) return false
+  return matchesCaseFilters(document, filters)
+}
+
+/** Case retrieval filters (issue 17); profession and experience together must be one person (`staff`). */
+function matchesCaseFilters(document: SearchDocument, filters: SearchFilters): boolean {
+  if (filters.profession && filters.experience) {
+    if (!document.staff.includes(`${filters.profession}:${filters.experience}`)) return false
+  } else if (filters.profession && !document.professions.includes(filters.profession)) return false
+  else if (filters.experience && !document.experience.includes(filters.experience)) return false
+  if (filters.factor && !document.factors.includes(filters.factor)) return false
+  if (filters.strength && !document.strengths.includes(filters.strength)) return false
+  if (filters.occurredFrom !== undefined && (document.occurred === null || document.occurred < filters.occurredFrom)) return false
+  if (filters.occurredTo !== undefined && (document.occurred === null || document.occurred > filters.occurredTo)) return false
   return true
 }
 
 function facetValues(document: SearchDocument, facet: FacetName): string[] {
   switch (facet) {
     case 'tags':
-      return document.tags
+    case 'professions':
+    case 'experience':
+    case 'factors':
+    case 'strengths':
+      return document[facet]
     case 'year':
       return document.year === null ? [] : [String(document.year)]
     case 'type':

@@ -23,14 +23,34 @@ import {
 type MeiliDocument = SearchDocument & { titleFolded: string; tagsFolded: string; bodyFolded: string }
 
 const LOCALES: Locale[] = ['jpn']
-const RETRIEVE: (keyof SearchDocument)[] = ['key', 'type', 'id', 'title', 'body', 'url', 'tags', 'jqCategory', 'impactLevel', 'year', 'publishedAt', 'version']
+const RETRIEVE: (keyof SearchDocument)[] = [
+  'key',
+  'type',
+  'id',
+  'title',
+  'body',
+  'url',
+  'tags',
+  'jqCategory',
+  'impactLevel',
+  'year',
+  'professions',
+  'experience',
+  'staff',
+  'factors',
+  'strengths',
+  'occurred',
+  'publishedAt',
+  'version',
+]
+const LIST_FIELDS = ['tags', 'professions', 'experience', 'staff', 'factors', 'strengths'] as const
 const TASK_WAIT = { timeout: 30_000, interval: 100 }
 
 /** The index settings; applied at start-up only when the live ones differ. */
 export function desiredSettings(): Settings {
   return {
     searchableAttributes: ['titleFolded', 'tagsFolded', 'bodyFolded'],
-    filterableAttributes: ['key', 'type', 'jqCategory', 'impactLevel', 'year', 'tags'],
+    filterableAttributes: ['key', 'type', 'jqCategory', 'impactLevel', 'year', 'tags', 'professions', 'experience', 'staff', 'factors', 'strengths', 'occurred'],
     sortableAttributes: ['publishedAt'],
     displayedAttributes: [...RETRIEVE],
     localizedAttributes: [{ attributePatterns: ['*Folded'], locales: LOCALES }],
@@ -58,7 +78,7 @@ function fromMeili(hit: RecordAny): SearchDocument {
   const document = {} as Record<string, unknown>
   for (const field of RETRIEVE) document[field] = hit[field] ?? null
   const result = document as SearchDocument
-  result.tags = Array.isArray(hit.tags) ? (hit.tags as string[]) : []
+  for (const field of LIST_FIELDS) result[field] = Array.isArray(hit[field]) ? (hit[field] as string[]) : []
   return result
 }
 
@@ -71,6 +91,15 @@ export function filterExpression(filters: SearchFilters = {}): string[] {
   if (filters.impactLevel) filter.push(`impactLevel = ${quote(filters.impactLevel)}`)
   if (filters.year) filter.push(`year = ${Math.floor(filters.year)}`)
   if (filters.tag) filter.push(`tags = ${quote(filters.tag)}`)
+  // One person with both (see SearchDocument.staff); either alone matches any person on the case.
+  if (filters.profession && filters.experience) filter.push(`staff = ${quote(`${filters.profession}:${filters.experience}`)}`)
+  else if (filters.profession) filter.push(`professions = ${quote(filters.profession)}`)
+  else if (filters.experience) filter.push(`experience = ${quote(filters.experience)}`)
+  if (filters.factor) filter.push(`factors = ${quote(filters.factor)}`)
+  if (filters.strength) filter.push(`strengths = ${quote(filters.strength)}`)
+  // Documents without a month (practices, comments) have `occurred: null`, which no comparison matches.
+  if (filters.occurredFrom !== undefined) filter.push(`occurred >= ${Math.floor(filters.occurredFrom)}`)
+  if (filters.occurredTo !== undefined) filter.push(`occurred <= ${Math.floor(filters.occurredTo)}`)
   return filter
 }
 

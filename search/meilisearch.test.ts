@@ -25,6 +25,7 @@ describe('Meilisearch adapter: requests', () => {
     const sent = settingsWrites()[0]?.body as Record<string, unknown>
     expect(sent.localizedAttributes).toEqual([{ attributePatterns: ['*Folded'], locales: ['jpn'] }])
     expect(sent.filterableAttributes).toEqual(expect.arrayContaining(['type', 'jqCategory', 'impactLevel', 'year', 'tags']))
+    expect(sent.filterableAttributes).toEqual(expect.arrayContaining(['professions', 'experience', 'staff', 'factors', 'strengths', 'occurred']))
     expect(sent.sortableAttributes).toEqual(['publishedAt'])
     expect((sent.synonyms as Record<string, string[]>)['転倒']).toContain('転落')
     await newEngine().init()
@@ -43,12 +44,35 @@ describe('Meilisearch adapter: requests', () => {
       q: 'いんすりん 過量',
       locales: ['jpn'],
       filter: ['type = "case"', 'year = 2023', 'tags = "インスリン"'],
-      facets: ['type', 'jqCategory', 'impactLevel', 'year', 'tags'],
+      facets: ['type', 'jqCategory', 'impactLevel', 'year', 'tags', 'professions', 'experience', 'factors', 'strengths'],
       sort: ['publishedAt:desc'],
       offset: 10,
       limit: 10,
       matchingStrategy: 'all',
     })
+  })
+
+  test('case retrieval filters (issue 17) become filter expressions; one person for profession + experience', async () => {
+    const engine = newEngine()
+    await engine.init()
+    await engine.upsert(CONTRACT_DOCUMENTS)
+    meili.requests.length = 0
+    await engine.search({ q: '', filters: { profession: 'NURSE', experience: 'UNDER_1', factor: 'SHELL:S', strength: 'STRONG', occurredFrom: 202301, occurredTo: 202312 } })
+    await engine.search({ q: '', filters: { experience: 'Y10_PLUS' } })
+    const [both, alone] = meili.requests.filter((r) => r.path === '/indexes/qso_documents/search').map((r) => (r.body as { filter: string[] }).filter)
+    expect(both).toEqual(['staff = "NURSE:UNDER_1"', 'factors = "SHELL:S"', 'strengths = "STRONG"', 'occurred >= 202301', 'occurred <= 202312'])
+    expect(alone).toEqual(['experience = "Y10_PLUS"'])
+  })
+
+  test('an index whose settings predate the case filters is updated at start-up', async () => {
+    await newEngine().init()
+    const live = meili.indexes.get('qso_documents')
+    if (!live) throw new Error('index not created')
+    live.settings.filterableAttributes = ['key', 'type', 'jqCategory', 'impactLevel', 'year', 'tags']
+    meili.requests.length = 0
+    await newEngine().init()
+    const patch = meili.requests.find((r) => r.method === 'PATCH' && r.path.endsWith('/settings'))
+    expect((patch?.body as { filterableAttributes: string[] }).filterableAttributes).toContain('occurred')
   })
 
   test('indexed documents carry folded text; the author is whatever the mapper gave (nothing added)', async () => {

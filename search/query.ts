@@ -1,5 +1,6 @@
 /** The search URL's parameters (shared by /search and /api/search). Pure. */
 import { z } from 'zod'
+import { hasRetrievalFilters, occurredRange, RetrievalFiltersSchema } from '#app/modules/cases/retrieval-filters.ts'
 import { DOCUMENT_TYPES, type SearchQuery } from './types.ts'
 
 const optionalText = z
@@ -9,7 +10,8 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined))
 
-export const SearchParamsSchema = z.object({
+// The case-retrieval filters (issue 17) use the same parameters as /cases (app/modules/cases/retrieval-filters.ts).
+export const SearchParamsSchema = RetrievalFiltersSchema.extend({
   q: z.string().trim().max(200).catch('').default(''),
   type: z.enum(DOCUMENT_TYPES).optional().catch(undefined),
   jq: optionalText.catch(undefined),
@@ -27,13 +29,26 @@ export function parseSearchParams(searchParams: URLSearchParams): SearchParams {
 }
 
 export function toSearchQuery(params: SearchParams, pageSize = 20): SearchQuery {
+  const range = occurredRange(params)
   return {
     q: params.q,
-    filters: { type: params.type, jqCategory: params.jq, impactLevel: params.impact, year: params.year, tag: params.tag },
+    filters: {
+      type: params.type,
+      jqCategory: params.jq,
+      impactLevel: params.impact,
+      year: params.year,
+      tag: params.tag,
+      profession: params.profession,
+      experience: params.experience,
+      factor: params.factor,
+      strength: params.strength,
+      occurredFrom: range.from,
+      occurredTo: range.to,
+    },
     sort: params.sort,
     page: params.page,
     pageSize,
   }
 }
 
-export const hasFilters = (params: SearchParams) => Boolean(params.type || params.jq || params.impact || params.year || params.tag)
+export const hasFilters = (params: SearchParams) => Boolean(params.type || params.jq || params.impact || params.year || params.tag || hasRetrievalFilters(params))

@@ -22,6 +22,21 @@ export type SearchDocument = {
   jqCategory: string | null
   impactLevel: string | null
   year: number | null
+  /**
+   * Case retrieval (issue 17), cases only (empty for practices and comments): codes as stored in PostgreSQL, so
+   * /cases and /search share one set of URL parameters and labels come from app/modules/cases/labels.ts.
+   * `staff` pairs each person's profession with their experience band ("NURSE:UNDER_1"), so 「看護師・1年未満」
+   * means one person, not a nurse and someone else new.
+   */
+  professions: string[]
+  experience: string[]
+  staff: string[]
+  /** "FRAMEWORK:ELEMENT", e.g. "P_MSHELL:P". */
+  factors: string[]
+  /** RCA2 strengths of the countermeasures: STRONG, MODERATE, WEAK. */
+  strengths: string[]
+  /** Month of occurrence as YYYYMM (202404), for ranges; null when the document has none. */
+  occurred: number | null
   /** Epoch milliseconds; sort key for "newest". */
   publishedAt: number
   /** Content hash: the worker skips a document whose indexed version is already this one. */
@@ -30,7 +45,7 @@ export type SearchDocument = {
 
 export const BODY_LIMIT = 20_000
 
-export const FACETS = ['type', 'jqCategory', 'impactLevel', 'year', 'tags'] as const
+export const FACETS = ['type', 'jqCategory', 'impactLevel', 'year', 'tags', 'professions', 'experience', 'factors', 'strengths'] as const
 export type FacetName = (typeof FACETS)[number]
 export type FacetCounts = Record<FacetName, { value: string; count: number }[]>
 
@@ -40,7 +55,20 @@ export type SearchFilters = {
   impactLevel?: string
   year?: number
   tag?: string
+  profession?: string
+  experience?: string
+  factor?: string
+  strength?: string
+  /** Inclusive month bounds, YYYYMM. */
+  occurredFrom?: number
+  occurredTo?: number
 }
+
+/** What practices and comments carry in the case-only fields. */
+export const NO_CASE_ATTRIBUTES = { professions: [], experience: [], staff: [], factors: [], strengths: [], occurred: null } satisfies Pick<
+  SearchDocument,
+  'professions' | 'experience' | 'staff' | 'factors' | 'strengths' | 'occurred'
+>
 
 export type SearchSort = 'relevance' | 'newest'
 
@@ -84,5 +112,5 @@ export interface SearchEngine {
   status(): Promise<EngineStatus>
 }
 
-export const emptyFacets = (): FacetCounts => ({ type: [], jqCategory: [], impactLevel: [], year: [], tags: [] })
+export const emptyFacets = (): FacetCounts => ({ type: [], jqCategory: [], impactLevel: [], year: [], tags: [], professions: [], experience: [], factors: [], strengths: [] })
 export const documentKey = (type: DocumentType, id: string) => `${type}:${id}`

@@ -9,6 +9,7 @@ import { prisma } from '#app/lib/db.server.ts'
 import { CASE_PLACES, IMPACT_LEVELS, JQ_CATEGORIES, type ImpactLevelCode } from '#app/modules/cases/labels.ts'
 import { visibleToMembers } from '#app/modules/cases/cases.server.ts'
 import { type SearchChange } from '../outbox.server.ts'
+import { monthNumber } from '#app/modules/cases/retrieval-filters.ts'
 import { type SearchDocument } from '../types.ts'
 import { finishDocument, joinText, plainText } from './document.ts'
 import { type DocumentSource } from './registry.server.ts'
@@ -29,8 +30,10 @@ const select = {
   tags: true,
   publishedAt: true,
   createdAt: true,
-  factors: { orderBy: { position: 'asc' }, select: { description: true } },
-  countermeasures: { orderBy: { position: 'asc' }, select: { text: true } },
+  occurredMonth: true,
+  professions: { orderBy: { position: 'asc' }, select: { profession: true, experience: true } },
+  factors: { orderBy: { position: 'asc' }, select: { description: true, framework: true, element: true } },
+  countermeasures: { orderBy: { position: 'asc' }, select: { text: true, strength: true } },
 } satisfies Prisma.CaseSelect
 
 type Row = Prisma.CaseGetPayload<{ select: typeof select }>
@@ -59,8 +62,23 @@ export function caseDocument(row: Row): SearchDocument {
     jqCategory: JQ_CATEGORIES[row.jqCategory],
     impactLevel: impactLevelLabel(row.impactLevel),
     year: row.occurredYear,
+    ...caseRetrievalAttributes(row),
     publishedAt: (row.publishedAt ?? row.createdAt).getTime(),
   })
+}
+
+const distinct = (values: string[]) => [...new Set(values)]
+
+/** The case-only filter fields (codes, see SearchDocument). */
+export function caseRetrievalAttributes(row: Pick<Row, 'professions' | 'factors' | 'countermeasures' | 'occurredYear' | 'occurredMonth'>) {
+  return {
+    professions: distinct(row.professions.map((person) => person.profession)),
+    experience: distinct(row.professions.map((person) => person.experience)),
+    staff: distinct(row.professions.map((person) => `${person.profession}:${person.experience}`)),
+    factors: distinct(row.factors.map((factor) => `${factor.framework}:${factor.element}`)),
+    strengths: distinct(row.countermeasures.map((countermeasure) => countermeasure.strength)),
+    occurred: monthNumber(row.occurredYear, row.occurredMonth),
+  }
 }
 
 export const caseSource: DocumentSource = {

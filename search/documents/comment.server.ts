@@ -12,7 +12,7 @@ import { JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
 import { visibleToMembers } from '#app/modules/cases/cases.server.ts'
 import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
 import { practicesVisibleToMembers } from '#app/modules/practices/practices.server.ts'
-import { type SearchDocument } from '../types.ts'
+import { NO_CASE_ATTRIBUTES, type SearchDocument } from '../types.ts'
 import { impactLevelLabel } from './case.server.ts'
 import { finishDocument, plainText, tokyoYear } from './document.ts'
 import { type DocumentSource } from './registry.server.ts'
@@ -45,6 +45,7 @@ export function commentDocument(row: Row): SearchDocument | null {
       jqCategory: JQ_CATEGORIES[subject.jqCategory],
       impactLevel: impactLevelLabel(subject.impactLevel),
       year: subject.occurredYear,
+      ...NO_CASE_ATTRIBUTES,
     })
   }
   if (row.practice) {
@@ -57,6 +58,7 @@ export function commentDocument(row: Row): SearchDocument | null {
       jqCategory: subject.theme in JQ_CATEGORIES ? PRACTICE_THEMES[subject.theme] : null,
       impactLevel: null,
       year: tokyoYear(subject.publishedAt ?? subject.createdAt),
+      ...NO_CASE_ATTRIBUTES,
     })
   }
   return null

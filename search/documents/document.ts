@@ -7,8 +7,9 @@ import { BODY_LIMIT, type SearchDocument } from '../types.ts'
 /** A content hash of everything but the version itself: equal versions mean nothing to re-index. */
 export function documentVersion(document: Omit<SearchDocument, 'version'>): string {
   const { key, type, id, title, body, url, tags, jqCategory, impactLevel, year, publishedAt } = document
+  const { professions, experience, staff, factors, strengths, occurred } = document
   return createHash('sha256')
-    .update(JSON.stringify([key, type, id, title, body, url, tags, jqCategory, impactLevel, year, publishedAt]))
+    .update(JSON.stringify([key, type, id, title, body, url, tags, jqCategory, impactLevel, year, publishedAt, professions, experience, staff, factors, strengths, occurred]))
     .digest('base64url')
     .slice(0, 22)
 }

@@ -10,7 +10,7 @@ import { JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
 import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
 import { practicesVisibleToMembers, practiceTextSelect } from '#app/modules/practices/practices.server.ts'
 import { type SearchChange } from '../outbox.server.ts'
-import { type SearchDocument } from '../types.ts'
+import { NO_CASE_ATTRIBUTES, type SearchDocument } from '../types.ts'
 import { finishDocument, joinText, plainText, tokyoYear } from './document.ts'
 import { type DocumentSource } from './registry.server.ts'
 
@@ -44,6 +44,7 @@ export function practiceDocument(row: Row): SearchDocument {
     jqCategory: row.theme in JQ_CATEGORIES ? PRACTICE_THEMES[row.theme] : null,
     impactLevel: null,
     year: tokyoYear(published),
+    ...NO_CASE_ATTRIBUTES,
     publishedAt: published.getTime(),
   })
 }

@@ -273,6 +273,23 @@ function matchFilter(doc: Doc, expression: string): boolean {
     const values = (inMatch[2] ?? '').match(/"(?:[^"\\]|\\.)*"|[^,\s]+/g)?.map(parseValue) ?? []
     return values.includes(String(doc[inMatch[1] ?? '']))
   }
+  // Comparisons (Meilisearch: numbers only; a document whose value is null or missing never matches).
+  const comparison = /^\s*(\w+)\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(expression)
+  if (comparison) {
+    const value = doc[comparison[1] ?? '']
+    if (typeof value !== 'number') return false
+    const bound = Number(comparison[3])
+    switch (comparison[2]) {
+      case '>=':
+        return value >= bound
+      case '<=':
+        return value <= bound
+      case '>':
+        return value > bound
+      default:
+        return value < bound
+    }
+  }
   const eq = /^\s*(\w+)\s*=\s*(.+?)\s*$/.exec(expression)
   if (!eq) throw new Error(`Unsupported filter in the mock: ${expression}`)
   const value = doc[eq[1] ?? '']

@@ -14,6 +14,7 @@ import { describeBlocking, type TextField } from '#app/modules/deidentify/publis
 import { serverBlockingFindings } from '#app/modules/deidentify/server-check.server.ts'
 import { ANONYMOUS_AUTHOR, CASE_SECTIONS, type FactorFrameworkCode } from './labels.ts'
 import { richTextToPlainText, type RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
+import { occurredRange, type RetrievalFilters } from './retrieval-filters.ts'
 import { parseYearMonth, type CaseFilters, type CaseInput } from './schemas.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>
@@ -273,6 +274,9 @@ export function caseListWhere(filters: CaseFilters, viewer: Viewer): Prisma.Case
       : filters.view === 'bookmarked'
         ? { bookmarks: { some: { userId: viewer.id } }, OR: [visibleToMembers, { authorId: viewer.id }] }
         : visibleToMembers
+  const and: Prisma.CaseWhereInput[] = [...retrievalWhere(filters)]
+  // 「検討会で扱った」: marked by hand on the case, or discussed at a case-review meeting with its summary posted.
+  if (filters.reviewed) and.push({ OR: [{ reviewedAtMeeting: { not: null } }, { eventLinks: { some: { event: discussedMeetingWhere } } }] })
   return {
     ...scope,
     ...(filters.category ? { jqCategory: filters.category } : {}),
@@ -280,17 +284,47 @@ export function caseListWhere(filters: CaseFilters, viewer: Viewer): Prisma.Case
     ...(filters.place ? { place: filters.place } : {}),
     ...(filters.year ? { occurredYear: filters.year } : {}),
     ...(filters.tag ? { tags: { has: filters.tag } } : {}),
-    // 「検討会で扱った」: marked by hand on the case, or discussed at a case-review meeting with its summary posted.
-    ...(filters.reviewed ? { AND: [{ OR: [{ reviewedAtMeeting: { not: null } }, { eventLinks: { some: { event: discussedMeetingWhere } } }] }] } : {}),
+    ...(and.length ? { AND: and } : {}),
   }
+}
+
+/** A month bound on (occurredYear, occurredMonth): the later years, or the same year from/until the month. */
+function monthBound(bound: number, direction: 'from' | 'to'): Prisma.CaseWhereInput {
+  const year = Math.floor(bound / 100)
+  const month = bound % 100
+  return direction === 'from'
+    ? { OR: [{ occurredYear: { gt: year } }, { occurredYear: year, occurredMonth: { gte: month } }] }
+    : { OR: [{ occurredYear: { lt: year } }, { occurredYear: year, occurredMonth: { lte: month } }] }
+}
+
+/** The issue-17 filters as conditions; the same meaning as the search engines' (search/engine-common.ts). */
+export function retrievalWhere(filters: RetrievalFilters): Prisma.CaseWhereInput[] {
+  const conditions: Prisma.CaseWhereInput[] = []
+  // Profession and experience together describe one person on the case.
+  if (filters.profession || filters.experience) {
+    conditions.push({ professions: { some: { ...(filters.profession ? { profession: filters.profession } : {}), ...(filters.experience ? { experience: filters.experience } : {}) } } })
+  }
+  if (filters.factor) {
+    const [framework, element] = filters.factor.split(':') as [FactorFrameworkCode, string]
+    conditions.push({ factors: { some: { framework, element } } })
+  }
+  if (filters.strength) conditions.push({ countermeasures: { some: { strength: filters.strength } } })
+  const range = occurredRange(filters)
+  if (range.from !== undefined) conditions.push(monthBound(range.from, 'from'))
+  if (range.to !== undefined) conditions.push(monthBound(range.to, 'to'))
+  return conditions
+}
+
+/** The list's order (also the export's). */
+export function caseListOrder(filters: Pick<CaseFilters, 'sort'>): Prisma.CaseOrderByWithRelationInput[] {
+  return filters.sort === 'discussed'
+    ? [{ commentCount: 'desc' }, { publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }]
+    : [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { updatedAt: 'desc' }, { id: 'desc' }]
 }
 
 export async function listCases(filters: CaseFilters, viewer: Viewer) {
   const where = caseListWhere(filters, viewer)
-  const orderBy: Prisma.CaseOrderByWithRelationInput[] =
-    filters.sort === 'discussed'
-      ? [{ commentCount: 'desc' }, { publishedAt: { sort: 'desc', nulls: 'last' } }, { id: 'desc' }]
-      : [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { updatedAt: 'desc' }, { id: 'desc' }]
+  const orderBy = caseListOrder(filters)
   const total = await prisma.case.count({ where })
   const pageCount = Math.max(1, Math.ceil(total / CASES_PAGE_SIZE))
   const page = Math.min(filters.page, pageCount)
@@ -391,3 +425,28 @@ export async function loadCasesHome(viewer: Viewer) {
   const [recent, followed] = await Promise.all([recentCases(viewer, 5), followedCasesWithNewComments(viewer.id, 5)])
   return { recent, followed }
 }
+
+export const CASE_PICKER_LIMIT = 10
+
+/**
+ * The related-case picker (practices, issue 17): cases the viewer may see (published and not hidden, or their own,
+ * drafts included, as a practice's author may link them) whose title contains the words, or whose number was typed
+ * (12, #12, No.12). Newest first.
+ */
+export async function findPickableCases(q: string, viewer: Viewer) {
+  const text = q.normalize('NFKC').trim()
+  if (!text) return []
+  const number = /^(?:#|no\.?|事例)?\s*(\d{1,9})$/i.exec(text)
+  const words = text.split(/\s+/).filter(Boolean).slice(0, 5)
+  const match: Prisma.CaseWhereInput = number
+    ? { OR: [{ number: Number(number[1]) }, { title: { contains: text, mode: 'insensitive' } }] }
+    : { AND: words.map((word) => ({ title: { contains: word, mode: 'insensitive' as const } })) }
+  const rows = await prisma.case.findMany({
+    where: { AND: [{ OR: [visibleToMembers, { authorId: viewer.id }] }, match] },
+    orderBy: [{ publishedAt: { sort: 'desc', nulls: 'first' } }, { number: 'desc' }],
+    take: CASE_PICKER_LIMIT,
+    select: { id: true, number: true, title: true, status: true, occurredYear: true, occurredMonth: true },
+  })
+  return rows.map((row) => ({ id: row.id, number: row.number, title: row.title, draft: row.status === 'DRAFT', occurred: `${row.occurredYear}年${row.occurredMonth}月` }))
+}
+export type PickableCase = Awaited<ReturnType<typeof findPickableCases>>[number]

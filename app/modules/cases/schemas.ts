@@ -14,6 +14,7 @@ import {
   JQ_CATEGORIES,
   type FactorFrameworkCode,
 } from './labels.ts'
+import { RetrievalFiltersSchema } from './retrieval-filters.ts'
 import {
   parseRichText,
   RICH_TEXT_MAX_JSON_CHARS,
@@ -148,7 +149,7 @@ export const CaseSchema = z.object({
 })
 export type CaseInput = z.infer<typeof CaseSchema>
 
-export const CaseFiltersSchema = z.object({
+export const CaseFiltersSchema = RetrievalFiltersSchema.extend({
   category: z.enum(enumKeys(JQ_CATEGORIES)).optional().catch(undefined),
   level: z.enum(enumKeys(IMPACT_LEVELS)).optional().catch(undefined),
   place: z.enum(enumKeys(CASE_PLACES)).optional().catch(undefined),

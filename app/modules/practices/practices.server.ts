@@ -22,7 +22,7 @@ export const PRACTICES_PAGE_SIZE = 20
 const practiceDetail = {
   results: { orderBy: { position: 'asc' } },
   attachments: { orderBy: { createdAt: 'asc' }, select: { id: true, file: { select: { fileName: true, mimeType: true, size: true } } } },
-  relatedCases: { select: { case: { select: { id: true, title: true, status: true, hiddenAt: true, authorId: true } } } },
+  relatedCases: { select: { case: { select: { id: true, number: true, title: true, status: true, hiddenAt: true, authorId: true } } } },
   author: { select: { id: true, name: true } },
   hiddenBy: { select: { name: true } },
 } satisfies Prisma.PracticeInclude
@@ -53,7 +53,7 @@ export function presentPractice(row: PracticeRow, viewer: Viewer) {
     whatWasDone: whatWasDone as unknown as RichTextDoc,
     steps: steps as unknown as RichTextDoc,
     // Related cases the viewer may not open (a draft, a hidden case) are left out rather than shown as dead links.
-    relatedCases: relatedCases.map((link) => link.case).filter((item) => canViewCase(viewer, item)).map(({ id, title }) => ({ id, title })),
+    relatedCases: visibleRelatedCases({ relatedCases }, viewer),
     hiddenByName: hasPermission(viewer, 'practice:moderate') ? (hiddenBy?.name ?? null) : null,
     isAuthor: row.authorId === viewer.id,
   }
@@ -128,14 +128,34 @@ function practiceData(input: PracticeInput) {
 
 export type SavePracticeResult = { ok: true; id: string; status: 'DRAFT' | 'PUBLISHED' } | ({ ok: false } & FormProblems)
 
-/** Related cases the author may link: ones they can see (published cases, or their own). Unknown ids are refused. */
-async function checkRelatedCases(ids: string[], author: Viewer): Promise<FormProblems | null> {
-  if (!ids.length) return null
-  const found = await prisma.case.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, hiddenAt: true, authorId: true } })
-  const visible = new Set(found.filter((item) => canViewCase(author, item)).map((item) => item.id))
-  const missing = ids.filter((id) => !visible.has(id))
-  if (!missing.length) return null
-  return { formErrors: [], fieldErrors: { relatedCases: [`関連事例「${missing.join('」「')}」が見つかりません。事例のURLを確認してください`] } }
+/**
+ * Related cases the author may link: ones they can see (published cases, or their own), named by id or by case
+ * number ("#12"). Unknown or invisible ones are refused by what was typed; the links are stored by id.
+ */
+async function resolveRelatedCases(refs: string[], author: Viewer): Promise<{ ok: true; ids: string[] } | ({ ok: false } & FormProblems)> {
+  if (!refs.length) return { ok: true, ids: [] }
+  const numbers = refs.filter((ref) => ref.startsWith('#')).map((ref) => Number(ref.slice(1)))
+  const ids = refs.filter((ref) => !ref.startsWith('#'))
+  const found = await prisma.case.findMany({
+    where: { OR: [{ id: { in: ids } }, { number: { in: numbers } }] },
+    select: { id: true, number: true, status: true, hiddenAt: true, authorId: true },
+  })
+  const visible = found.filter((item) => canViewCase(author, item))
+  const byRef = new Map(visible.flatMap((item) => [[item.id, item.id] as const, [`#${item.number}`, item.id] as const]))
+  const missing = refs.filter((ref) => !byRef.has(ref))
+  if (missing.length) {
+    const shown = missing.map((ref) => (ref.startsWith('#') ? `No.${ref.slice(1)}` : ref))
+    return { ok: false, formErrors: [], fieldErrors: { relatedCases: [`関連事例「${shown.join('」「')}」が見つかりません。事例番号を確認してください`] } }
+  }
+  return { ok: true, ids: [...new Set(refs.map((ref) => byRef.get(ref) as string))] }
+}
+
+/** The linked cases the viewer may see, with number and title (the edit form's picker, the detail page). */
+export function visibleRelatedCases(row: Pick<PracticeRow, 'relatedCases'>, viewer: Viewer) {
+  return row.relatedCases
+    .map((link) => link.case)
+    .filter((item) => canViewCase(viewer, item))
+    .map(({ id, number, title }) => ({ id, number, title }))
 }
 
 /**
@@ -153,12 +173,12 @@ export async function savePractice(
     const problems = await publishProblems(input)
     if (problems) return { ok: false, ...problems }
   }
-  const related = await checkRelatedCases(input.relatedCases, author)
-  if (related) return { ok: false, ...related }
+  const related = await resolveRelatedCases(input.relatedCases, author)
+  if (!related.ok) return related
   const run = async (tx: Tx) => {
     const status = publish ? 'PUBLISHED' : 'DRAFT'
     const results = input.results.map((row, position) => ({ ...row, position }))
-    const relatedCases = input.relatedCases.map((caseId) => ({ caseId }))
+    const relatedCases = related.ids.map((caseId) => ({ caseId }))
     let id = options.id
     if (id) {
       const existing = await tx.practice.findUniqueOrThrow({ where: { id }, select: { publishedAt: true } })
@@ -312,7 +332,8 @@ export function practiceFormDefaults(row: PracticeRow) {
     pitfalls: row.pitfalls,
     theme: row.theme,
     tags: row.tags.join(', '),
-    relatedCases: row.relatedCases.map((link) => link.case.id).join(', '),
+    // Numbers, as a member would type them without JavaScript; the picker shows the same cases by title.
+    relatedCases: row.relatedCases.map((link) => `#${link.case.number}`).join(', '),
     results: row.results.map((item) => ({ metric: item.metric, before: item.before, after: item.after, unit: item.unit, period: item.period })),
   }
 }

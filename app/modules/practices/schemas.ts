@@ -62,13 +62,23 @@ const TagsSchema = z
   .refine((tags) => tags.length <= 10, 'タグは10個までにしてください')
   .refine((tags) => tags.every((tag) => tag.length <= 30), 'タグは1つ30文字以内にしてください')
 
-/** Related cases: their addresses (/cases/…) or ids, separated by commas, spaces or new lines. */
+/**
+ * Related cases as posted: the picker's ids, or what a member typed without JavaScript — case numbers (12, #12,
+ * No.12), addresses (/cases/…) or ids — separated by commas, spaces or new lines. Numbers come back as "#12",
+ * ids as they are; the module resolves both to cases the author may see.
+ */
 export function parseCaseRefs(value: string | undefined): string[] {
-  const ids = (value ?? '')
+  const refs = (value ?? '')
+    .normalize('NFKC')
     .split(/[\s,、，]+/)
-    .map((part) => part.trim().replace(/^.*\/cases\//, '').replace(/[/?#].*$/, ''))
-    .filter((part) => /^[a-z0-9]{10,40}$/i.test(part))
-  return [...new Set(ids)]
+    .map((part) => part.trim())
+    .flatMap((part) => {
+      const number = /^(?:#|no\.?|事例)?(\d{1,9})$/i.exec(part)
+      if (number) return [`#${Number(number[1])}`]
+      const id = part.replace(/^.*\/cases\//, '').replace(/[/?#].*$/, '')
+      return /^[a-z0-9]{10,40}$/i.test(id) ? [id] : []
+    })
+  return [...new Set(refs)]
 }
 
 export const PracticeSchema = z.object({
@@ -85,7 +95,7 @@ export const PracticeSchema = z.object({
     .string()
     .optional()
     .transform((value) => parseCaseRefs(value))
-    .refine((ids) => ids.length <= 10, '関連事例は10件までにしてください'),
+    .refine((refs) => refs.length <= 10, '関連事例は10件までにしてください'),
   results: z.array(ResultRowSchema).max(10, '結果は10件までにしてください').default([]),
   // Attachments to drop (ids of PracticeAttachment rows); new files are read from the form separately.
   removeAttachment: z.array(z.string().max(40)).default([]),

@@ -130,7 +130,8 @@ export default function CaseDetail() {
         <div>
           <h1>{item.title}</h1>
           <p className="case-card__badges">
-            <ImpactBadge level={item.impactLevel} /> <span className="badge">{JQ_CATEGORIES[item.jqCategory]}</span>{' '}
+            {/* The number members type to link this case from a practice (issue 17). */}
+            <span className="badge">事例 No.{item.number}</span> <ImpactBadge level={item.impactLevel} /> <span className="badge">{JQ_CATEGORIES[item.jqCategory]}</span>{' '}
             <span className="badge">{CASE_PLACES[item.place]}</span>{' '}
             {reviewedOn ? <span className="badge badge--success">検討会で扱った（{formatDate(reviewedOn)}）</span> : null}
           </p>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CaseCard } from '#app/components/cases/case-card.tsx'
+import { CaseRetrievalFilters } from '#app/components/cases/case-retrieval-filters.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterActions, FilterSelect, ResultCount } from '#app/components/ui/filters.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
@@ -8,6 +9,9 @@ import { requireUser } from '#app/modules/auth/require.server.ts'
 import { caseFilterOptions, listCases } from '#app/modules/cases/cases.server.ts'
 import { CASE_PLACES, CASE_SORTS, IMPACT_LEVELS, JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
 import { CaseFiltersSchema } from '#app/modules/cases/schemas.ts'
+import { EXPORT_ROW_CAP } from '#app/modules/cases/export.server.ts'
+import { occurredRange } from '#app/modules/cases/retrieval-filters.ts'
+import { formatNumber } from '#app/lib/format.ts'
 
 export const meta: MetaFunction = () => [{ title: '事例 | QSO Hub' }]
 
@@ -15,7 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const filters = CaseFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const [result, options] = await Promise.all([listCases(filters, user), caseFilterOptions()])
-  return { filters, ...result, options }
+  return { filters, filterErrors: occurredRange(filters).errors, ...result, options, exportCap: EXPORT_ROW_CAP }
+}
+
+/** The list's filters as a query string for the export links (without the page: the export starts at the top). */
+function exportQuery(filters: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && key !== 'page') params.set(key, String(value))
+  const text = params.toString()
+  return text ? `?${text}` : ''
 }
 
 const VIEWS = [
@@ -25,7 +37,8 @@ const VIEWS = [
 ] as const
 
 export default function CasesIndex() {
-  const { filters, items, total, page, pageCount, options } = useLoaderData<typeof loader>()
+  const { filters, filterErrors, items, total, page, pageCount, options, exportCap } = useLoaderData<typeof loader>()
+  const query = exportQuery(filters)
   return (
     <section>
       <div className="page-header">
@@ -48,6 +61,7 @@ export default function CasesIndex() {
         <FilterSelect name="place" label="発生場所" value={filters.place} options={Object.entries(CASE_PLACES)} />
         <FilterSelect name="year" label="発生年" value={filters.year} options={options.years.map((year) => [String(year), `${year}年`])} />
         <FilterSelect name="tag" label="タグ" value={filters.tag} options={options.tags.map((tag) => [tag, tag])} />
+        <CaseRetrievalFilters values={filters} errors={filterErrors} />
         <div className="field">
           <label className="case-filter-check">
             <input type="checkbox" name="reviewed" value="1" defaultChecked={filters.reviewed === '1'} /> 検討会で扱った事例
@@ -57,6 +71,7 @@ export default function CasesIndex() {
         <FilterActions clearTo={filters.view ? `/cases?view=${filters.view}` : '/cases'} />
       </Form>
       <ResultCount total={total} page={page} pageCount={pageCount} />
+      {total > 0 ? <ExportLinks query={query} total={total} cap={exportCap} /> : null}
       {items.length ? (
         <ul className="case-list">
           {items.map((item) => (
@@ -76,6 +91,24 @@ export default function CasesIndex() {
       )}
       <Pagination page={page} pageCount={pageCount} />
     </section>
+  )
+}
+
+/** Download of the filtered list; drafts are never in the file, even on 「自分の投稿」. */
+function ExportLinks({ query, total, cap }: { query: string; total: number; cap: number }) {
+  return (
+    <p className="row case-export" aria-label="この一覧を出力">
+      <a href={`/cases/export.csv${query}`} download className="button button--small">
+        CSV で出力
+      </a>
+      <a href={`/cases/export.xlsx${query}`} download className="button button--small">
+        Excel（.xlsx）で出力
+      </a>
+      <span className="muted small">
+        公開中の事例のみ（下書き・非表示は含みません）。匿名の投稿者は「会員」と出力します。
+        {total > cap ? `条件に合う${formatNumber(total)}件のうち、先頭の${formatNumber(cap)}件を出力します。` : ''}
+      </span>
+    </p>
   )
 }
 

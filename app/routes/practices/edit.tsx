@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { RichTextEditor } from '#app/components/editor/rich-text-editor.tsx'
+import { RelatedCasePicker } from '#app/components/cases/related-case-picker.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PublishButtons } from '#app/components/publish-buttons.tsx'
 import { DeidentifyHint } from '#app/components/consultations/deidentify-hint.tsx'
@@ -10,7 +11,7 @@ import { CharacterCount, ErrorList, SelectField, TextareaField, TextField, toOpt
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import type { RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
-import { deletePracticeDraft, findPracticeForEditing, practiceFormDefaults, savePractice } from '#app/modules/practices/practices.server.ts'
+import { deletePracticeDraft, findPracticeForEditing, practiceFormDefaults, savePractice, visibleRelatedCases } from '#app/modules/practices/practices.server.ts'
 import { MAX_PRACTICE_ATTACHMENTS, PRACTICE_ATTACHMENT_RULES, PracticeSchema } from '#app/modules/practices/schemas.ts'
 import { formatFileSize } from '#app/modules/uploads/file-types.ts'
 import { validateUploads } from '#app/modules/uploads/uploads.server.ts'
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       whatWasDone: row.whatWasDone as unknown as RichTextDoc,
       steps: row.steps as unknown as RichTextDoc,
       attachments: row.attachments.map((item) => ({ id: item.id, fileName: item.file.fileName, size: item.file.size })),
+      relatedCases: visibleRelatedCases(row, user),
     },
   }
 }
@@ -181,7 +183,12 @@ export default function PracticeEdit() {
 
         <fieldset className="card stack">
           <legend>関連事例と添付ファイル</legend>
-          <TextField field={fields.relatedCases} label="関連事例" help="事例のURL（/cases/…）をカンマまたは改行で区切って10件まで" />
+          <RelatedCasePicker
+            name={fields.relatedCases.name}
+            initial={existing?.relatedCases ?? []}
+            typed={fields.relatedCases.initialValue}
+            errors={fields.relatedCases.errors}
+          />
           {existing?.attachments.length ? (
             <fieldset className="stack">
               <legend>添付済みのファイル（削除するものにチェック）</legend>

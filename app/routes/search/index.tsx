@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CaseRetrievalFilters, retrievalFacetLabel } from '#app/components/cases/case-retrieval-filters.tsx'
 import { HighlightedText } from '#app/components/highlighted.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatDate, formatNumber } from '#app/lib/format.ts'
 import { describeError, log } from '#app/lib/log.server.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
+import { occurredRange } from '#app/modules/cases/retrieval-filters.ts'
 import { hasFilters, parseSearchParams, toSearchQuery } from '#search/query.ts'
 import { searchForMember, type MemberSearchResult } from '#search/search.server.ts'
 import { DOCUMENT_TYPE_LABELS, type DocumentType, type FacetName } from '#search/types.ts'
@@ -16,13 +18,14 @@ const PAGE_SIZE = 20
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'member:read')
   const params = parseSearchParams(new URL(request.url).searchParams)
-  if (!params.q && !hasFilters(params)) return { params, result: null, unavailable: false }
+  const filterErrors = occurredRange(params).errors
+  if (!params.q && !hasFilters(params)) return { params, filterErrors, result: null, unavailable: false }
   try {
     const result: MemberSearchResult = await searchForMember(toSearchQuery(params, PAGE_SIZE))
-    return { params, result, unavailable: false }
+    return { params, filterErrors, result, unavailable: false }
   } catch (error) {
     log.warn({ component: 'search', error: describeError(error) }, 'search failed')
-    return { params, result: null, unavailable: true }
+    return { params, filterErrors, result: null, unavailable: true }
   }
 }
 
@@ -33,6 +36,51 @@ const FACET_PARAMS: { facet: FacetName; param: string; label: string; display?: 
   { facet: 'impactLevel', param: 'impact', label: '影響度' },
   { facet: 'year', param: 'year', label: '発生年', display: (value) => `${value}年` },
   { facet: 'tags', param: 'tag', label: 'タグ' },
+  // Case retrieval (issue 17): the index holds codes, shown with the case pages' labels.
+  { facet: 'professions', param: 'profession', label: '当事者の職種', display: (value) => retrievalFacetLabel('professions', value) },
+  { facet: 'experience', param: 'experience', label: '当事者の経験年数', display: (value) => retrievalFacetLabel('experience', value) },
+  { facet: 'factors', param: 'factor', label: '要因', display: (value) => retrievalFacetLabel('factors', value) },
+  { facet: 'strengths', param: 'strength', label: '対策の強さ', display: (value) => retrievalFacetLabel('strengths', value) },
+]
+
+/** Facets whose value rides in hidden inputs of the search form; the retrieval filters have fields of their own. */
+const HIDDEN_PARAMS = new Set(['type', 'jq', 'impact', 'year', 'tag'])
+
+type Params = Awaited<ReturnType<typeof loader>>['params']
+
+function paramValue(params: Params, param: string): string | number | undefined {
+  switch (param) {
+    case 'jq':
+      return params.jq
+    case 'impact':
+      return params.impact
+    case 'year':
+      return params.year
+    case 'tag':
+      return params.tag
+    case 'type':
+      return params.type
+    case 'profession':
+      return params.profession
+    case 'experience':
+      return params.experience
+    case 'factor':
+      return params.factor
+    case 'strength':
+      return params.strength
+    case 'from':
+      return params.from
+    case 'to':
+      return params.to
+    default:
+      return undefined
+  }
+}
+
+// The month range has no facet; its chips read 「発生年月（から）：2024-04」.
+const RANGE_CHIPS: { param: string; label: string; display?: (value: string) => string }[] = [
+  { param: 'from', label: '発生年月（から）' },
+  { param: 'to', label: '発生年月（まで）' },
 ]
 
 const EXAMPLES = ['転倒 夜間', 'インスリン', '患者誤認', '与薬エラー', '自己抜去']
@@ -51,11 +99,12 @@ function useLinkWith() {
 }
 
 export default function SearchPage() {
-  const { params, result, unavailable } = useLoaderData<typeof loader>()
+  const { params, filterErrors, result, unavailable } = useLoaderData<typeof loader>()
   const linkWith = useLinkWith()
-  const active = FACET_PARAMS.flatMap(({ param, label, display }) => {
-    const value = param === 'jq' ? params.jq : param === 'impact' ? params.impact : param === 'year' ? params.year : param === 'tag' ? params.tag : params.type
-    return value === undefined ? [] : [{ param, label, text: display ? display(String(value)) : String(value) }]
+  const active = [...FACET_PARAMS, ...RANGE_CHIPS].flatMap((entry) => {
+    const value = paramValue(params, entry.param)
+    const display = entry.display
+    return value === undefined ? [] : [{ param: entry.param, label: entry.label, text: display ? display(String(value)) : String(value) }]
   })
   const pageCount = result ? Math.ceil(result.total / PAGE_SIZE) : 0
 
@@ -81,10 +130,12 @@ export default function SearchPage() {
             <option value="newest">新しい順</option>
           </select>
         </div>
-        {active.map(({ param }) => {
-          const value = param === 'jq' ? params.jq : param === 'impact' ? params.impact : param === 'year' ? params.year : param === 'tag' ? params.tag : params.type
-          return <input key={param} type="hidden" name={param} value={String(value)} />
-        })}
+        {active
+          .filter(({ param }) => HIDDEN_PARAMS.has(param))
+          .map(({ param }) => (
+            <input key={param} type="hidden" name={param} value={String(paramValue(params, param))} />
+          ))}
+        <CaseRetrievalFilters values={params} errors={filterErrors} />
         <button type="submit" className="button button--primary">
           検索
         </button>
