@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { HighlightedText } from '#app/components/highlighted.tsx'
+import { FilterDisclosure } from '#app/components/ui/filter-disclosure.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatDate, formatNumber } from '#app/lib/format.ts'
 import { describeError, log } from '#app/lib/log.server.ts'
@@ -139,26 +140,28 @@ export default function SearchPage() {
         </div>
       ) : (
         <div className="search-page__layout">
-          <aside className="search-page__facets" aria-label="絞り込み">
-            {FACET_PARAMS.map(({ facet, param, label, display }) => {
-              const values = result.facets[facet]
-              if (!values.length) return null
-              return (
-                <section key={facet}>
-                  <h2 className="h3">{label}</h2>
-                  <ul>
-                    {values.slice(0, 12).map(({ value, count }) => (
-                      <li key={value}>
-                        <Link to={linkWith({ [param]: value })}>
-                          {display ? display(value) : value} <span className="muted">({formatNumber(count)})</span>
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )
-            })}
-          </aside>
+          <FilterDisclosure>
+            <aside className="search-page__facets" aria-label="絞り込み">
+              {FACET_PARAMS.map(({ facet, param, label, display }) => {
+                const values = result.facets[facet]
+                if (!values.length) return null
+                return (
+                  <section key={facet}>
+                    <h2 className="h3">{label}</h2>
+                    <ul>
+                      {values.slice(0, 12).map(({ value, count }) => (
+                        <li key={value}>
+                          <Link to={linkWith({ [param]: value })}>
+                            {display ? display(value) : value} <span className="muted">({formatNumber(count)})</span>
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                )
+              })}
+            </aside>
+          </FilterDisclosure>
           <div>
             <ol className="search-results" start={(params.page - 1) * PAGE_SIZE + 1}>
               {result.hits.map((hit) => (
