@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { EventKindBadge } from '#app/components/events.tsx'
-import { formatDateTime, formatNumber } from '#app/lib/format.ts'
+import { formatDateTimeWithWeekday, formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { listEventsForAdmin } from '#app/modules/events/events.server.ts'
 
@@ -42,7 +42,7 @@ export default function AdminEvents() {
             <tbody>
               {events.map((event) => (
                 <tr key={event.id}>
-                  <td className="nowrap" data-label="開始">{formatDateTime(event.startsAt)}</td>
+                  <td className="nowrap" data-label="開始">{formatDateTimeWithWeekday(event.startsAt)}</td>
                   <td data-label="種別">
                     <EventKindBadge kind={event.kind} />
                   </td>
