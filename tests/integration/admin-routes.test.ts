@@ -438,6 +438,19 @@ describe('overview and audit log', () => {
   })
 })
 
+describe('admin: the member list order', () => {
+  test('active members first, then by hospital name, then by name; members without a hospital last', async () => {
+    const [first, second] = [await createHospital({ name: '並び順テスト 一病院' }), await createHospital({ name: '並び順テスト 二病院' })]
+    await createUser({ name: '並び順 乙', hospitalId: first.id })
+    await createUser({ name: '並び順 甲', hospitalId: second.id })
+    await createUser({ name: '並び順 丙', hospitalId: first.id })
+    await createUser({ name: '並び順 丁' })
+    await createUser({ name: '並び順 戊', hospitalId: first.id, status: 'DEACTIVATED' })
+    const { members } = unwrap(await membersRoute.loader(args(asAdmin(`/admin/members?q=${encodeURIComponent('並び順')}`)))).data
+    expect(members.map((member) => member.name)).toEqual(['並び順 丙', '並び順 乙', '並び順 甲', '並び順 丁', '並び順 戊'])
+  })
+})
+
 describe('admin: a member\'s e-mail address', () => {
   const change = async (userId: string, email: string) =>
     settle(() =>

@@ -124,9 +124,14 @@ export default function AdminMembers() {
         ) : null}
       </Form>
       {members.length ? (
+        <p className="small muted" id="admin-members-order">
+          並び順：利用中の会員 → 停止中の会員、それぞれ所属病院名 → 氏名の順（所属病院のない会員は最後）
+        </p>
+      ) : null}
+      {members.length ? (
         <div className="table-wrap">
           <table className="data-table card-table" style={{ minWidth: '60rem' }}>
-            <caption className="visually-hidden">会員の一覧{q ? `（「${q}」の検索結果）` : ''}</caption>
+            <caption className="visually-hidden">会員の一覧{q ? `（「${q}」の検索結果）` : ''}（所属病院名 → 氏名の順）</caption>
             <thead>
               <tr>
                 <th scope="col">氏名</th>
