@@ -63,6 +63,7 @@ export default [
         route('hospitals/new', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-new' }),
         route('hospitals/:id', 'routes/admin/hospital-edit.tsx', { id: 'admin-hospital-edit' }),
         route('audit', 'routes/admin/audit.tsx'),
+        route('audit.csv', 'routes/admin/audit.csv.ts'),
         route('security', 'routes/admin/security.tsx'),
         route('benchmarks', 'routes/benchmarks/admin-coverage.tsx'),
         route('consultations', 'routes/consultations/admin-figures.tsx', { id: 'admin-consultations' }),

@@ -31,7 +31,9 @@ function isServableFile(file: string, projectRoot: string): boolean {
   if (relative.startsWith('..') || path.isAbsolute(relative)) return false
   const [top] = relative.split(path.sep)
   if (top === 'node_modules') return !relative.split(path.sep).slice(1).some((segment) => segment.startsWith('.') && segment !== '.vite')
-  if (top !== 'app' || hasHiddenSegment(file, projectRoot)) return false
+  // search/ holds browser modules too (highlight.ts, used by the header's type-ahead): without them no page with
+  // the header hydrates under `npm run dev`. Its server code is named *.server.ts like app/'s and stays refused.
+  if ((top !== 'app' && top !== 'search') || hasHiddenSegment(file, projectRoot)) return false
   // Server-only code and the generated database client never go to a browser, not even in development.
   return !/\.server(\.|\/)/.test(relative) && !relative.startsWith(path.join('app', 'generated', 'prisma', 'internal'))
 }
@@ -44,7 +46,7 @@ function hasHiddenSegment(file: string, projectRoot: string): boolean {
 export function viteFsOptions(projectRoot: string) {
   return {
     strict: true,
-    allow: [path.join(projectRoot, 'app'), path.join(projectRoot, 'node_modules'), path.join(projectRoot, 'public')],
+    allow: [path.join(projectRoot, 'app'), path.join(projectRoot, 'search'), path.join(projectRoot, 'node_modules'), path.join(projectRoot, 'public')],
     deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.data/**', '**/.git/**', '**/*.server.*', '**/*.server/**'],
   }
 }

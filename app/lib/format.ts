@@ -8,6 +8,17 @@ const dateTime = new Intl.DateTimeFormat('ja-JP', {
   minute: '2-digit',
 })
 const dateOnly = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric' })
+// With the weekday, as Japanese notices write event dates: 「2026年12月2日(水)」, 「2026年12月2日(水) 13:00」.
+const dateWithWeekday = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })
+const dateTimeWithWeekday = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+})
 const number = new Intl.NumberFormat('ja-JP')
 
 export function formatDateTime(value: Date | string): string {
@@ -16,6 +27,16 @@ export function formatDateTime(value: Date | string): string {
 
 export function formatDate(value: Date | string): string {
   return dateOnly.format(new Date(value))
+}
+
+/** 「2026年12月2日(水)」 (Japan time): for days people plan around, such as events. */
+export function formatDateWithWeekday(value: Date | string): string {
+  return dateWithWeekday.format(new Date(value))
+}
+
+/** 「2026年12月2日(水) 13:00」 (Japan time). */
+export function formatDateTimeWithWeekday(value: Date | string): string {
+  return dateTimeWithWeekday.format(new Date(value))
 }
 
 export function formatNumber(value: number): string {

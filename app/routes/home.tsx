@@ -76,7 +76,7 @@ export default function Home() {
       <AdoptedPractices items={adoptedPractices} hasHospital={hasHospital} />
 
       <h2>QSO Hub でできること</h2>
-      <ul className="grid">
+      <ul className="grid grid--fill">
         {MEMBER_AREAS.filter((area) => area.onHome).map((area) => (
           <li key={area.to} className="card">
             <h3>
@@ -87,7 +87,7 @@ export default function Home() {
         ))}
       </ul>
 
-      <div className="grid" style={{ marginTop: '1.5rem' }}>
+      <div className="grid grid--fill" style={{ marginTop: '1.5rem' }}>
         <section className="card" aria-labelledby="my-events-title">
           <h2 id="my-events-title">参加予定の行事</h2>
           {myEvents.length ? (

@@ -1,8 +1,8 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventKindBadge } from '#app/components/events.tsx'
-import { formatDate, formatNumber, formatYen } from '#app/lib/format.ts'
-import { publicUpcomingEvents } from '#app/modules/events/events.server.ts'
+import { formatDate, formatDateWithWeekday, formatNumber, formatYen } from '#app/lib/format.ts'
+import { publicRecentFollowUps, publicUpcomingEvents } from '#app/modules/events/events.server.ts'
 import { formatEventPeriod } from '#app/modules/events/format.ts'
 import {
   AQSO_TRACKS,
@@ -39,7 +39,8 @@ export const meta: MetaFunction = () => [
 
 // Upcoming programme events the secretariat marked for this page: kind, title and time only (no place, no link).
 export async function loader() {
-  return { upcomingEvents: await publicUpcomingEvents() }
+  const [upcomingEvents, recentFollowUps] = await Promise.all([publicUpcomingEvents(), publicRecentFollowUps()])
+  return { upcomingEvents, recentFollowUps }
 }
 
 const stateBadge = {
@@ -83,7 +84,7 @@ function ScheduleCell({ text }: { text: string }) {
 
 export default function PublicHome() {
   const user = useOptionalUser()
-  const { upcomingEvents } = useLoaderData<typeof loader>()
+  const { upcomingEvents, recentFollowUps } = useLoaderData<typeof loader>()
   // Computed on the server and again in the browser; the two agree except within moments of a boundary.
   const state = recruitmentState(new Date())
   const aqsoColumns = SCHEDULE_COLUMNS.filter((column) => column.course === 'AQSO')
@@ -270,7 +271,11 @@ export default function PublicHome() {
               <h3>{item.name}</h3>
               <p>{item.description}</p>
               {'recentSessions' in item ? (
-                <p className="small muted">最近の開催：{item.recentSessions.join('、')}</p>
+                <p className="small muted">
+                  最近の開催：
+                  {/* Held events from the database when there are any; the programme's list (before the site) otherwise. */}
+                  {recentFollowUps.length ? recentFollowUps.map((event) => formatDateWithWeekday(event.startsAt)).join('、') : item.recentSessions.join('、')}
+                </p>
               ) : null}
             </li>
           ))}

@@ -204,6 +204,12 @@ const events: DemoEvent[] = [
   },
 ]
 
+/** When the `index`-th demo sign-up was made: a week before the event, or, for later events, a day before now. */
+export function signupTime(startsAt: Date, index: number, now: Date): Date {
+  const base = Math.min(startsAt.getTime() - 7 * 86_400_000, now.getTime() - 86_400_000)
+  return new Date(base + index * 60_000)
+}
+
 export async function seedEvents(prisma: PrismaClient) {
   const admin = await prisma.user.findUnique({ where: { email: 'admin@qso.example' }, select: { id: true } })
   let registrations = 0
@@ -222,8 +228,9 @@ export async function seedEvents(prisma: PrismaClient) {
     for (const [index, [email, status]] of signups.entries()) {
       const user = await prisma.user.findUnique({ where: { email }, select: { id: true } })
       if (!user) continue
-      // Queue order follows the list; all sign-ups a week before the start. Past events count as reminded.
-      const queuedAt = new Date(new Date(startsAt).getTime() - 7 * 86_400_000 + index * 60_000)
+      // Queue order follows the list; sign-ups a week before the start, but never later than the seeding itself:
+      // a sign-up dated in the future (an event next June) read as nonsense on the participants page.
+      const queuedAt = signupTime(new Date(startsAt), index, new Date())
       await prisma.eventRegistration.upsert({
         where: { eventId_userId: { eventId: id, userId: user.id } },
         update: {},

@@ -54,6 +54,18 @@ test('a member writes a case, masks the identifier the editor flags, publishes; 
   await expect.poll(() => panel.innerText()).toContain('見つかりませんでした')
 
   expect(formatViolations(await checkAccessibility(author))).toBe('')
+  // Issue 17: no publishing without 要因 and 教訓 (the countermeasure row above counts as 対策). The messages stand
+  // beside their fields and nothing typed is lost.
+  await author.getByRole('button', { name: '公開する', exact: true }).click()
+  await author.getByText('公開するには教訓を入力してください').waitFor()
+  expect(await author.getByText('公開するには要因（要因分析の文章、または「要因を追加」で1件以上）を入力してください').count()).toBe(1)
+  expect(await titleField.inputValue()).toBe(title)
+  expect(await chronology.innerText()).toContain('○○様の薬を配ろうとした')
+  for (const [name, words] of [['要因分析', '配薬前の照合を省略していた。'], ['教訓', '二つの識別子で患者を確認する。']] as const) {
+    const editor = author.getByRole('textbox', { name, exact: true })
+    await editor.click()
+    await editor.pressSequentially(words)
+  }
   await author.getByRole('button', { name: '公開する', exact: true }).click()
   await author.waitForURL((url) => /^\/cases\/[^/]+$/.test(url.pathname) && url.searchParams.get('saved') === 'published')
   const casePath = new URL(author.url()).pathname

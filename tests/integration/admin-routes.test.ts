@@ -4,6 +4,7 @@ import { prisma } from '#app/lib/db.server.ts'
 import { findUsableInvite } from '#app/modules/auth/invites.server.ts'
 import { signIn } from '#app/modules/auth/sign-in.server.ts'
 import { hashToken } from '#app/modules/auth/tokens.server.ts'
+import * as auditCsvRoute from '#app/routes/admin/audit.csv.ts'
 import * as auditRoute from '#app/routes/admin/audit.tsx'
 import * as hospitalEditRoute from '#app/routes/admin/hospital-edit.tsx'
 import * as hospitalsRoute from '#app/routes/admin/hospitals.tsx'
@@ -377,18 +378,76 @@ describe('overview and audit log', () => {
     expect(overview.deactivatedMembers).toBeGreaterThanOrEqual(1)
   })
 
-  test('the audit log filters by action, labels events in Japanese and falls back on bad parameters', async () => {
+  test('the audit log filters by action, tells each event in words (no ids, no JSON, a browser summary) and falls back on bad parameters', async () => {
     await signIn({ email: 'ghost@test.example', password: 'wrong', request: makeRequest('/login', { ip: '198.51.100.23' }) })
     const filtered = unwrap(await auditRoute.loader(args(asAdmin('/admin/audit?action=auth.sign-in-failed')))).data
     expect(filtered.filters).toEqual({ action: 'auth.sign-in-failed', page: 1 })
     expect(filtered.events.length).toBeGreaterThanOrEqual(1)
     expect(filtered.events.every((event) => event.action === 'auth.sign-in-failed' && event.label === 'ログイン失敗')).toBe(true)
-    const ghost = filtered.events.find((event) => event.targetId === 'ghost@test.example')
-    expect(ghost).toMatchObject({ targetType: 'email', ipAddress: '198.51.100.23', actor: null, details: { reason: 'unknown-account' } })
+    const ghost = filtered.events.find((event) => event.sentence.includes('ghost@test.example'))
+    expect(ghost).toMatchObject({
+      sentence: '未ログインの利用者 が ログイン失敗（メールアドレス ghost@test.example）',
+      ipAddress: '198.51.100.23',
+      actor: null,
+      details: '理由：登録のないメールアドレス',
+    })
+    // The summary of a browser string is unit-tested in app/modules/audit/describe.test.ts; this request sent none.
+    expect(ghost?.browser).toBeNull()
 
-    const fallback = unwrap(await auditRoute.loader(args(asAdmin('/admin/audit?action=drop-table&page=-3')))).data
+    const fallback = unwrap(await auditRoute.loader(args(asAdmin('/admin/audit?action=drop-table&page=-3&from=2026-02-30&actor=')))).data
     expect(fallback.filters).toEqual({ action: undefined, page: 1 })
     expect(fallback.total).toBe(await prisma.auditEvent.count())
+  })
+
+  test('the audit log names the actor and the target, and filters by date range (Japan days, inclusive) and actor', async () => {
+    const actor = await createUser({ role: 'ADMIN', name: '監査 確認子' })
+    const target = await createUser({ name: '対象 会員子' })
+    const at = (iso: string) => new Date(iso)
+    await prisma.auditEvent.createMany({
+      data: [
+        { action: 'member.role-changed', actorId: actor.id, targetType: 'user', targetId: target.id, createdAt: at('2030-04-01T00:30:00+09:00'), details: { from: 'MEMBER', to: 'CONSULTANT' } },
+        { action: 'member.deactivated', actorId: actor.id, targetType: 'user', targetId: target.id, createdAt: at('2030-04-02T23:59:00+09:00') },
+        { action: 'member.reactivated', actorId: actor.id, targetType: 'user', targetId: target.id, createdAt: at('2030-04-03T00:00:00+09:00') },
+      ],
+    })
+    const range = unwrap(await auditRoute.loader(args(asAdmin('/admin/audit?from=2030-04-01&to=2030-04-02&actor=確認子')))).data
+    expect(range.events.map((event) => event.sentence)).toEqual(['監査 確認子 が アカウントの停止（会員 対象 会員子）', '監査 確認子 が 権限の変更（会員 対象 会員子）'])
+    expect(range.events[1]).toMatchObject({ details: '変更前：会員、変更後：コンサルタント', targetLink: `/admin/members/${target.id}` })
+    expect(JSON.stringify(range.events)).not.toContain('{"from"')
+    const nobody = unwrap(await auditRoute.loader(args(asAdmin('/admin/audit?from=2030-04-01&to=2030-04-03&actor=存在しない人')))).data
+    expect(nobody.total).toBe(0)
+  })
+
+  test('the audit CSV: UTF-8 with BOM for Excel, the page\'s words, only the filtered rows; audited; members and consultants get 403', async () => {
+    expectLoginRedirect(await settle(() => auditCsvRoute.loader(args(makeRequest('/admin/audit.csv')))), '/admin/audit.csv')
+    for (const role of ['MEMBER', 'CONSULTANT'] as const) {
+      expectResponse(await settle(() => auditCsvRoute.loader(args(makeRequest('/admin/audit.csv', { cookie: fx.cookies[role] })))), 403)
+    }
+    const actor = await createUser({ role: 'ADMIN', name: '書出 確認子' })
+    await prisma.auditEvent.create({ data: { action: 'hospital.updated', actorId: actor.id, createdAt: new Date('2031-01-15T10:00:00+09:00'), userAgent: 'curl/8.5.0' } })
+    const before = await prisma.auditEvent.count({ where: { action: 'audit.exported' } })
+    const response = expectResponse(await settle(() => auditCsvRoute.loader(args(asAdmin('/admin/audit.csv?from=2031-01-15&to=2031-01-15')))), 200)
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n').filter(Boolean)
+    expect(lines[0]).toBe('日時,できごと,操作の種類,実行者,実行者のメールアドレス,詳細,ブラウザ,IPアドレス')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toBe(`2031年1月15日(水) 10:00,書出 確認子 が 病院情報の更新,病院情報の更新,書出 確認子,${actor.email},,curl,`)
+    expect(await prisma.auditEvent.count({ where: { action: 'audit.exported' } })).toBe(before + 1)
+  })
+})
+
+describe('admin: the member list order', () => {
+  test('active members first, then by hospital name, then by name; members without a hospital last', async () => {
+    const [first, second] = [await createHospital({ name: '並び順テスト 一病院' }), await createHospital({ name: '並び順テスト 二病院' })]
+    await createUser({ name: '並び順 乙', hospitalId: first.id })
+    await createUser({ name: '並び順 甲', hospitalId: second.id })
+    await createUser({ name: '並び順 丙', hospitalId: first.id })
+    await createUser({ name: '並び順 丁' })
+    await createUser({ name: '並び順 戊', hospitalId: first.id, status: 'DEACTIVATED' })
+    const { members } = unwrap(await membersRoute.loader(args(asAdmin(`/admin/members?q=${encodeURIComponent('並び順')}`)))).data
+    expect(members.map((member) => member.name)).toEqual(['並び順 丙', '並び順 乙', '並び順 甲', '並び順 丁', '並び順 戊'])
   })
 })
 

@@ -103,6 +103,27 @@ describe('writing a case', () => {
     expect(await prisma.case.count({ where: { authorId: author.user.id, status: 'DRAFT' } })).toBe(1)
   })
 
+  test('publishing needs factors, countermeasures and lessons (issue 17): each missing one is a message on its field; the typed text is kept and a draft still saves', async () => {
+    const author = await member()
+    const withoutLearning = Object.fromEntries(
+      Object.entries(caseForm({ analysis: '', countermeasuresText: '', lessons: '' })).filter(([name]) => !name.startsWith('factors[') && !name.startsWith('countermeasures[')),
+    )
+    const result = await editRoute.action(args(makeRequest('/cases/new', { cookie: author.cookie, form: withoutLearning })))
+    expect((result as { init: { status: number } }).init.status).toBe(400)
+    const reply = dataOf<{ result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }>(result).result
+    expect(reply.error.analysis?.[0]).toContain('公開するには要因')
+    expect(reply.error.countermeasuresText?.[0]).toContain('公開するには対策')
+    expect(reply.error.lessons).toEqual(['公開するには教訓を入力してください'])
+    expect(reply.error.chronology).toBeUndefined()
+    expect(reply.error['']?.[0]).toBe('公開に必要な項目が足りません（要因分析・対策・教訓）。下書きとしては保存できます。')
+    expect(reply.initialValue.title).toBe(withoutLearning.title)
+    expect(reply.initialValue.summary).toBe(withoutLearning.summary)
+    expect(await prisma.case.count({ where: { authorId: author.user.id } })).toBe(0)
+
+    expectResponse(await settle(() => editRoute.action(args(makeRequest('/cases/new', { cookie: author.cookie, form: { ...withoutLearning, intent: 'draft' } })))), 302)
+    expect(await prisma.case.count({ where: { authorId: author.user.id, status: 'DRAFT' } })).toBe(1)
+  })
+
   test('a countermeasure may carry a 4E dimension (optional); experience bands are stored without overlapping edges', async () => {
     const author = await member()
     const form = caseForm({
@@ -180,7 +201,7 @@ describe('writing a case', () => {
 })
 
 describe('anonymous publishing', () => {
-  test('members see 「会員」 and nothing of the author in the loader data; the author and admins see who wrote it', async () => {
+  test('members see 「匿名の会員」 and nothing of the author in the loader data; the author and admins see who wrote it', async () => {
     const hospital = await createHospital({ name: 'ひみつ総合病院' })
     const author = await member({ hospitalId: hospital.id, name: '匿名 希望子' })
     const other = await member()
@@ -197,7 +218,7 @@ describe('anonymous publishing', () => {
       await loaderJson(await listRoute.loader(args(makeRequest('/cases', { cookie: other.cookie })))),
       JSON.stringify((await homeRoute.loader(args(makeRequest('/home', { cookie: other.cookie })))).cases),
     ]) {
-      expect(json).toContain('会員')
+      expect(json).toContain('匿名の会員')
       expect(json).not.toContain('匿名 希望子')
       expect(json).not.toContain('ひみつ総合病院')
       expect(json).not.toContain(author.user.id)

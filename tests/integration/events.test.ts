@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { Course, Role } from '#app/generated/prisma/enums.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
-import { cancelSignup, sendDayBeforeReminders, signUp } from '#app/modules/events/events.server.ts'
+import { cancelSignup, publicRecentFollowUps, sendDayBeforeReminders, signUp } from '#app/modules/events/events.server.ts'
 import * as adminEditRoute from '#app/routes/admin/events/edit.tsx'
 import * as adminEventsRoute from '#app/routes/admin/events/index.tsx'
 import * as csvRoute from '#app/routes/admin/events/participants.csv.ts'
@@ -288,6 +288,24 @@ describe('the online link never leaks', () => {
     const past = await createEvent({ title: '過去の会', showOnPublicPage: true, startsAt: new Date(Date.now() - 2 * DAY), endsAt: new Date(Date.now() - DAY) })
     const ids = (await publicHomeRoute.loader()).upcomingEvents.map((row) => row.id)
     for (const event of [hidden, cancelled, past]) expect(ids).not.toContain(event.id)
+  })
+
+  test('「最近の開催」 lists the follow-up trainings held, newest first; not upcoming, hidden or cancelled ones', async () => {
+    const held = (daysAgo: number, extra: Partial<Parameters<typeof prisma.event.create>[0]['data']> = {}) =>
+      createEvent({ kind: 'FOLLOW_UP', showOnPublicPage: true, startsAt: new Date(Date.now() - daysAgo * DAY), endsAt: new Date(Date.now() - daysAgo * DAY + 3_600_000), ...extra })
+    const older = await held(400)
+    const newer = await held(30)
+    const excluded = [
+      await held(10, { showOnPublicPage: false }),
+      await held(5, { cancelledAt: new Date() }),
+      await held(3, { kind: 'CASE_REVIEW' }),
+      await createEvent({ kind: 'FOLLOW_UP', showOnPublicPage: true }),
+    ]
+    // Other tests in this file hold public follow-ups too (a day ago): those come first, then ours in order.
+    const ids = (await publicRecentFollowUps(new Date(), 20)).map((row) => row.id)
+    expect(ids.filter((id) => id === newer.id || id === older.id)).toEqual([newer.id, older.id])
+    for (const event of excluded) expect(ids).not.toContain(event.id)
+    expect((await publicHomeRoute.loader()).recentFollowUps.length).toBe(2)
   })
 })
 

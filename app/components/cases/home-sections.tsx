@@ -10,7 +10,7 @@ type Props = {
 /** The cases part of /home: followed cases with new comments first, then the latest cases. */
 export function CasesHomeSections({ recent, followed }: Props) {
   return (
-    <div className="grid" style={{ marginBottom: '1.5rem' }}>
+    <div className="grid grid--fill" style={{ marginBottom: '1.5rem' }}>
       <section className="card" aria-labelledby="followed-cases-title">
         <h2 id="followed-cases-title">フォロー中の事例の新しいコメント</h2>
         {followed.length ? (

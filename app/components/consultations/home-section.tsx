@@ -32,14 +32,13 @@ export function ConsultationsHomeSection({ own, desk }: { own: OwnRequest[]; des
             {own.map((item) => (
               <li key={item.id}>
                 <UrgencyBadge urgency={item.urgency} /> <StatusBadge status={item.status} />{' '}
+                {/* The time is the link's name: the content stays on its own page, and several open requests
+                    must not all read 「相談を開く」 in a screen reader's list of links. */}
                 {item.status === 'DRAFT' ? (
-                  <Link to={`/consultations/new?draft=${item.id}`}>下書きを続ける</Link>
+                  <Link to={`/consultations/new?draft=${item.id}`}>{formatDateTime(item.updatedAt)} 保存の下書きを続ける</Link>
                 ) : (
-                  <Link to={`/consultations/${item.id}`}>相談を開く</Link>
-                )}{' '}
-                <span className="muted small">
-                  {item.submittedAt ? `${formatDateTime(item.submittedAt)} 受付` : `${formatDateTime(item.updatedAt)} 保存`}
-                </span>
+                  <Link to={`/consultations/${item.id}`}>{formatDateTime(item.submittedAt ?? item.updatedAt)} 受付の相談を開く</Link>
+                )}
               </li>
             ))}
           </ul>

@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = {
   'adoption.changed-by-admin': '他院の導入記録の変更（管理者）',
   'job.retried': 'バックグラウンド処理の再実行',
   'job.discarded': 'バックグラウンド処理の取り消し',
+  'audit.exported': '監査ログの書き出し',
 } as const
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

@@ -134,7 +134,7 @@ export async function importCases(jsonl: string): Promise<ImportReport> {
       countermeasures: [],
     }
     // The de-identification check runs before the transaction: it may take seconds on a long text.
-    const problems = await publishProblems(input)
+    const problems = await publishProblems(input, { wholeCase: false })
     if (problems) {
       fail(problems.formErrors.join(' / ').replace(/下書きとしては保存できます。/, ''))
       continue

@@ -163,8 +163,11 @@ export type CaseSectionName = (typeof CASE_SECTIONS)[number]['name']
 export const CASE_SORTS = { newest: '新しい順', discussed: 'コメントの多い順' } as const
 export type CaseSort = keyof typeof CASE_SORTS
 
-/** What members see instead of the author's name and hospital on an anonymous case. */
-export const ANONYMOUS_AUTHOR = '会員'
+/**
+ * What members see instead of the author's name and hospital on an anonymous case. 「会員」 alone read like a
+ * person's name (issue 17); 「匿名の会員」 cannot.
+ */
+export const ANONYMOUS_AUTHOR = '匿名の会員'
 
 export function occurredLabel(year: number, month: number): string {
   return `${year}年${month}月`

@@ -2,7 +2,7 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
 import { getEnv } from '#app/lib/env.server.ts'
 import { describeError, log } from '#app/lib/log.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
+import { formatDateTimeWithWeekday } from '#app/lib/format.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { describeBlocking } from '#app/modules/deidentify/publish-guard.ts'
@@ -144,7 +144,7 @@ async function notifyPromoted(eventId: string, promoted: Promoted[]) {
   const link = `${getEnv().APP_ORIGIN}/events/${event.id}`
   for (const member of promoted) {
     // The seat is theirs whether or not the mail goes out; a failed mail must not undo the promotion.
-    await sendMail({ to: member.email, ...eventPromotedMail({ name: member.name, title: event.title, startsAt: formatDateTime(event.startsAt), link }) }).catch(
+    await sendMail({ to: member.email, ...eventPromotedMail({ name: member.name, title: event.title, startsAt: formatDateTimeWithWeekday(event.startsAt), link }) }).catch(
       (error: unknown) => log.error({ component: 'events', eventId: event.id, error: describeError(error) }, 'could not queue the waiting-list mail'),
     )
   }
@@ -245,6 +245,19 @@ export async function publicUpcomingEvents(now = new Date()) {
   })
 }
 
+/**
+ * The public page's 「最近の開催」 of follow-up trainings: the latest ones held (ended before `now`, not cancelled,
+ * marked for the public page), newest first. Read at each request, so the list moves on as events take place.
+ */
+export async function publicRecentFollowUps(now = new Date(), take = 2) {
+  return prisma.event.findMany({
+    where: { kind: 'FOLLOW_UP', showOnPublicPage: true, cancelledAt: null, endsAt: { lt: now } },
+    select: { id: true, startsAt: true },
+    orderBy: { startsAt: 'desc' },
+    take,
+  })
+}
+
 // --- Admin ------------------------------------------------------------------------------------------------
 
 export async function listEventsForAdmin() {
@@ -326,7 +339,7 @@ export async function setEventCancelled(eventId: string, cancelled: boolean, act
   for (const person of affected) {
     await sendMail({
       to: person.email,
-      ...eventCancelledMail({ name: person.name, title: event.title, startsAt: formatDateTime(event.startsAt), link: `${getEnv().APP_ORIGIN}/events/${eventId}` }),
+      ...eventCancelledMail({ name: person.name, title: event.title, startsAt: formatDateTimeWithWeekday(event.startsAt), link: `${getEnv().APP_ORIGIN}/events/${eventId}` }),
     }).catch((error: unknown) => log.error({ component: 'events', eventId, error: describeError(error) }, 'could not queue the cancellation mail'))
   }
 }
@@ -403,7 +416,7 @@ export async function sendDayBeforeReminders(now = new Date()) {
       const mail = eventReminderMail({
         name: registration.user.name,
         title: event.title,
-        startsAt: formatDateTime(event.startsAt),
+        startsAt: formatDateTimeWithWeekday(event.startsAt),
         venue: event.venue,
         // The mail goes only to confirmed participants, who may see the online link.
         onlineUrl: event.onlineUrl,

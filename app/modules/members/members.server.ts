@@ -92,7 +92,9 @@ export async function listMembersForAdmin(q?: string) {
   return prisma.user.findMany({
     where: q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] } : {},
     select: { id: true, name: true, email: true, role: true, status: true, createdAt: true, hospital: { select: { name: true } } },
-    orderBy: [{ status: 'asc' }, { name: 'asc' }],
+    // The order the page states (MEMBER_LIST_ORDER): active first, then by hospital, then by name; members
+    // without a hospital after those with one (PostgreSQL puts NULL last in ascending order).
+    orderBy: [{ status: 'asc' }, { hospital: { name: 'asc' } }, { name: 'asc' }],
     take: 500,
   })
 }

@@ -73,7 +73,7 @@ export default function AdminCases() {
             </p>
             {scan.findings.length ? (
               <div className="table-wrap">
-                <table className="data-table">
+                <table className="data-table card-table">
                   <caption>要修正の情報が見つかった投稿</caption>
                   <thead>
                     <tr>
@@ -85,11 +85,11 @@ export default function AdminCases() {
                   <tbody>
                     {scan.findings.map((item) => (
                       <tr key={`${item.kind}-${item.itemId}`}>
-                        <td className="nowrap">{FLAGGED_KIND_LABELS[item.kind]}</td>
-                        <td>
+                        <td className="nowrap" data-label="種類">{FLAGGED_KIND_LABELS[item.kind]}</td>
+                        <td className="card-table__title">
                           <Link to={item.url}>{item.title}</Link>
                         </td>
-                        <td>
+                        <td data-label="見つかった情報">
                           <ul className="case-plain-list">
                             {item.findings.map((finding, index) => (
                               <li key={index}>
@@ -153,7 +153,7 @@ function HiddenList({ id, title, authorHeading, rows }: { id: string; title: str
       </h2>
       {rows.length ? (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table card-table">
             <thead>
               <tr>
                 <th scope="col">事例</th>
@@ -165,12 +165,12 @@ function HiddenList({ id, title, authorHeading, rows }: { id: string; title: str
             <tbody>
               {rows.map((row) => (
                 <tr key={row.key}>
-                  <td>{row.link}</td>
-                  <td>{row.author}</td>
-                  <td className="nowrap">
+                  <td className="card-table__title">{row.link}</td>
+                  <td data-label={authorHeading}>{row.author}</td>
+                  <td className="nowrap" data-label="非表示にした日時・担当">
                     {row.hiddenAt ? formatDateTime(row.hiddenAt) : ''} {row.hiddenBy ?? ''}
                   </td>
-                  <td>{row.reason}</td>
+                  <td data-label="理由">{row.reason}</td>
                 </tr>
               ))}
             </tbody>

@@ -25,7 +25,7 @@ export default function AdminHospitals() {
       </div>
       {hospitals.length ? (
         <div className="table-wrap">
-          <table className="data-table" style={{ minWidth: '40rem' }}>
+          <table className="data-table card-table" style={{ minWidth: '40rem' }}>
             <caption className="visually-hidden">登録病院の一覧（都道府県順）</caption>
             <thead>
               <tr>
@@ -40,12 +40,12 @@ export default function AdminHospitals() {
             <tbody>
               {hospitals.map((hospital) => (
                 <tr key={hospital.id}>
-                  <td>{hospital.name}</td>
-                  <td>{hospital.prefecture}</td>
-                  <td>{formatNumber(hospital.beds)}床</td>
-                  <td>{HOSPITAL_TYPES[hospital.type]}</td>
-                  <td>{formatNumber(hospital._count.members)}名</td>
-                  <td>
+                  <td className="card-table__title">{hospital.name}</td>
+                  <td data-label="都道府県">{hospital.prefecture}</td>
+                  <td data-label="病床数">{formatNumber(hospital.beds)}床</td>
+                  <td data-label="種別">{HOSPITAL_TYPES[hospital.type]}</td>
+                  <td data-label="会員数">{formatNumber(hospital._count.members)}名</td>
+                  <td data-label="操作">
                     <Link to={`/admin/hospitals/${hospital.id}`} aria-label={`${hospital.name}を編集`}>
                       編集
                     </Link>

@@ -108,7 +108,7 @@ export default function AdminInvites() {
       <h2>招待の一覧</h2>
       {invites.length ? (
         <div className="table-wrap">
-          <table className="data-table" style={{ minWidth: '56rem' }}>
+          <table className="data-table card-table" style={{ minWidth: '56rem' }}>
             <caption className="visually-hidden">招待の一覧（新しい順、最大200件）</caption>
             <thead>
               <tr>
@@ -127,16 +127,16 @@ export default function AdminInvites() {
                 const badge = STATUS_BADGES[invite.status]
                 return (
                   <tr key={invite.id}>
-                    <td>{invite.email}</td>
-                    <td className="nowrap">{ROLE_LABELS[invite.role]}</td>
-                    <td>{invite.hospital?.name ?? '—'}</td>
-                    <td className="nowrap">{invite.invitedBy.name}</td>
-                    <td className="nowrap">{formatDateTime(invite.createdAt)}</td>
-                    <td className="nowrap">{formatDateTime(invite.expiresAt)}</td>
-                    <td className="nowrap">
+                    <td className="card-table__title">{invite.email}</td>
+                    <td className="nowrap" data-label="権限">{ROLE_LABELS[invite.role]}</td>
+                    <td data-label="所属病院">{invite.hospital?.name ?? '—'}</td>
+                    <td className="nowrap" data-label="招待した人">{invite.invitedBy.name}</td>
+                    <td className="nowrap" data-label="招待日時">{formatDateTime(invite.createdAt)}</td>
+                    <td className="nowrap" data-label="有効期限">{formatDateTime(invite.expiresAt)}</td>
+                    <td className="nowrap" data-label="状態">
                       <span className={badge.className}>{badge.label}</span>
                     </td>
-                    <td className="nowrap">
+                    <td className="nowrap" data-label="操作">
                       {invite.status === 'pending' ? (
                         <Form method="post" style={{ margin: 0 }}>
                           <input type="hidden" name="intent" value="revoke" />

@@ -48,7 +48,7 @@ export default function AdminJobs() {
       ) : null}
       {jobs.length ? (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table card-table">
             <caption>失敗したことのある処理（新しい順）</caption>
             <thead>
               <tr>
@@ -63,18 +63,18 @@ export default function AdminJobs() {
             <tbody>
               {jobs.map((job) => (
                 <tr key={job.id}>
-                  <td>{JOB_LABELS[job.task as JobName] ?? job.task}</td>
-                  <td className="nowrap">{STATE_LABELS[job.state]}</td>
-                  <td className="nowrap">
+                  <td className="card-table__title">{JOB_LABELS[job.task as JobName] ?? job.task}</td>
+                  <td className="nowrap" data-label="状態">{STATE_LABELS[job.state]}</td>
+                  <td className="nowrap" data-label="試行">
                     {job.attempts} / {job.maxAttempts}
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="次の実行・登録日時">
                     {job.state === 'retrying' ? formatDateTime(job.runAt) : '—'}
                     <br />
                     <span className="small muted">{formatDateTime(job.createdAt)}</span>
                   </td>
-                  <td className="small">{job.lastError}</td>
-                  <td>
+                  <td className="small" data-label="最後のエラー">{job.lastError}</td>
+                  <td data-label="操作">
                     <Form method="post" className="row">
                       <input type="hidden" name="jobId" value={job.id} />
                       <button type="submit" name="intent" value="retry" className="button button--small">

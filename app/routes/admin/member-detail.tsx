@@ -85,7 +85,7 @@ export default function AdminMemberDetail() {
       <h2>最近の記録</h2>
       {events.length ? (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table card-table">
             <caption className="visually-hidden">この会員に関する監査ログ（新しい順、30件まで）</caption>
             <thead>
               <tr>
@@ -97,9 +97,9 @@ export default function AdminMemberDetail() {
             <tbody>
               {events.map((event) => (
                 <tr key={event.id}>
-                  <td>{formatDateTime(event.createdAt)}</td>
-                  <td>{AUDIT_ACTIONS[event.action as AuditAction] ?? event.action}</td>
-                  <td>{event.ipAddress ?? '—'}</td>
+                  <td data-label="日時">{formatDateTime(event.createdAt)}</td>
+                  <td className="card-table__title">{AUDIT_ACTIONS[event.action as AuditAction] ?? event.action}</td>
+                  <td data-label="接続元">{event.ipAddress ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -124,9 +124,14 @@ export default function AdminMembers() {
         ) : null}
       </Form>
       {members.length ? (
+        <p className="small muted" id="admin-members-order">
+          並び順：利用中の会員 → 停止中の会員、それぞれ所属病院名 → 氏名の順（所属病院のない会員は最後）
+        </p>
+      ) : null}
+      {members.length ? (
         <div className="table-wrap">
-          <table className="data-table" style={{ minWidth: '60rem' }}>
-            <caption className="visually-hidden">会員の一覧{q ? `（「${q}」の検索結果）` : ''}</caption>
+          <table className="data-table card-table" style={{ minWidth: '60rem' }}>
+            <caption className="visually-hidden">会員の一覧{q ? `（「${q}」の検索結果）` : ''}（所属病院名 → 氏名の順）</caption>
             <thead>
               <tr>
                 <th scope="col">氏名</th>
@@ -142,14 +147,14 @@ export default function AdminMembers() {
                 const active = member.status === 'ACTIVE'
                 return (
                   <tr key={member.id}>
-                    <td>
+                    <td className="card-table__title">
                       <Link to={`/admin/members/${member.id}`}>{member.name}</Link>
                       {isSelf ? <span className="muted small">（あなた）</span> : null}
                     </td>
-                    <td>{member.email}</td>
-                    <td>{member.hospital?.name ?? '—'}</td>
+                    <td data-label="メールアドレス">{member.email}</td>
+                    <td data-label="所属病院">{member.hospital?.name ?? '—'}</td>
                     {/* relative: keeps the visually hidden label inside the scrolling table, not widening the page */}
-                    <td style={{ position: 'relative' }}>
+                    <td style={{ position: 'relative' }} data-label="権限">
                       {isSelf ? (
                         ROLE_LABELS[member.role]
                       ) : (
@@ -172,7 +177,7 @@ export default function AdminMembers() {
                         </Form>
                       )}
                     </td>
-                    <td>
+                    <td data-label="状態">
                       <div className="row" style={{ gap: '0.4rem', flexWrap: 'nowrap' }}>
                         <span className={`badge ${active ? 'badge--success' : 'badge--danger'}`}>{USER_STATUSES[member.status]}</span>
                         {isSelf ? null : active ? (

@@ -210,7 +210,7 @@ export default function CaseDetail() {
         <section aria-labelledby="countermeasures-title">
           <h2 id="countermeasures-title">対策の一覧</h2>
           <div className="table-wrap">
-            <table className="data-table">
+            <table className="data-table card-table">
               <thead>
                 <tr>
                   <th scope="col">対策</th>
@@ -223,8 +223,8 @@ export default function CaseDetail() {
               <tbody>
                 {item.countermeasures.map((measure) => (
                   <tr key={measure.id}>
-                    <td>{measure.text}</td>
-                    <td className="nowrap">
+                    <td className="card-table__title">{measure.text}</td>
+                    <td className="nowrap" data-label="強さ・4E">
                       <span className={`badge strength strength--${measure.strength.toLowerCase()}`}>{COUNTERMEASURE_STRENGTHS[measure.strength]}</span>
                       {measure.dimension ? (
                         <>
@@ -233,9 +233,9 @@ export default function CaseDetail() {
                         </>
                       ) : null}
                     </td>
-                    <td>{measure.responsibleRole}</td>
-                    <td className="nowrap">{measure.dueMonth ?? '—'}</td>
-                    <td>{measure.effectMeasure}</td>
+                    <td data-label="担当">{measure.responsibleRole}</td>
+                    <td className="nowrap" data-label="期限">{measure.dueMonth ?? '—'}</td>
+                    <td data-label="効果の測り方">{measure.effectMeasure}</td>
                   </tr>
                 ))}
               </tbody>

@@ -180,7 +180,7 @@ export default function CaseEdit() {
           <TextField field={fields.tags} label="タグ" help="カンマまたは空白で区切って10個まで（例: 転倒, 夜間, 睡眠薬）" />
           <div className="field field--checkbox">
             <label>
-              <input {...getInputProps(fields.anonymous, { type: 'checkbox' })} /> 氏名と病院名を出さずに公開する（「会員」と表示。事務局には表示されます）
+              <input {...getInputProps(fields.anonymous, { type: 'checkbox' })} /> 氏名と病院名を出さずに公開する（「匿名の会員」と表示。事務局には表示されます）
             </label>
           </div>
         </fieldset>

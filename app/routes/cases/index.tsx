@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CaseCard } from '#app/components/cases/case-card.tsx'
 import { CaseRetrievalFilters } from '#app/components/cases/case-retrieval-filters.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { FilterDisclosure } from '#app/components/ui/filter-disclosure.tsx'
 import { FilterActions, FilterSelect, ResultCount } from '#app/components/ui/filters.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { requireUser } from '#app/modules/auth/require.server.ts'
@@ -54,22 +55,24 @@ export default function CasesIndex() {
           </Link>
         ))}
       </nav>
-      <Form method="get" className="filters" role="search" aria-label="事例の絞り込み">
-        {filters.view ? <input type="hidden" name="view" value={filters.view} /> : null}
-        <FilterSelect name="category" label="事象の分類" value={filters.category} options={Object.entries(JQ_CATEGORIES)} />
-        <FilterSelect name="level" label="影響度" value={filters.level} options={Object.entries(IMPACT_LEVELS).map(([code, label]) => [code, `レベル${label}`])} />
-        <FilterSelect name="place" label="発生場所" value={filters.place} options={Object.entries(CASE_PLACES)} />
-        <FilterSelect name="year" label="発生年" value={filters.year} options={options.years.map((year) => [String(year), `${year}年`])} />
-        <FilterSelect name="tag" label="タグ" value={filters.tag} options={options.tags.map((tag) => [tag, tag])} />
-        <CaseRetrievalFilters values={filters} errors={filterErrors} />
-        <div className="field">
-          <label className="case-filter-check">
-            <input type="checkbox" name="reviewed" value="1" defaultChecked={filters.reviewed === '1'} /> 検討会で扱った事例
-          </label>
-        </div>
-        <FilterSelect name="sort" label="並び順" value={filters.sort} options={Object.entries(CASE_SORTS)} anyLabel={null} />
-        <FilterActions clearTo={filters.view ? `/cases?view=${filters.view}` : '/cases'} />
-      </Form>
+      <FilterDisclosure defaultOpen={Boolean(filterErrors.from || filterErrors.to)}>
+        <Form method="get" className="filters" role="search" aria-label="事例の絞り込み">
+          {filters.view ? <input type="hidden" name="view" value={filters.view} /> : null}
+          <FilterSelect name="category" label="事象の分類" value={filters.category} options={Object.entries(JQ_CATEGORIES)} />
+          <FilterSelect name="level" label="影響度" value={filters.level} options={Object.entries(IMPACT_LEVELS).map(([code, label]) => [code, `レベル${label}`])} />
+          <FilterSelect name="place" label="発生場所" value={filters.place} options={Object.entries(CASE_PLACES)} />
+          <FilterSelect name="year" label="発生年" value={filters.year} options={options.years.map((year) => [String(year), `${year}年`])} />
+          <FilterSelect name="tag" label="タグ" value={filters.tag} options={options.tags.map((tag) => [tag, tag])} />
+          <CaseRetrievalFilters values={filters} errors={filterErrors} />
+          <div className="field">
+            <label className="case-filter-check">
+              <input type="checkbox" name="reviewed" value="1" defaultChecked={filters.reviewed === '1'} /> 検討会で扱った事例
+            </label>
+          </div>
+          <FilterSelect name="sort" label="並び順" value={filters.sort} options={Object.entries(CASE_SORTS)} anyLabel={null} />
+          <FilterActions clearTo={filters.view ? `/cases?view=${filters.view}` : '/cases'} />
+        </Form>
+      </FilterDisclosure>
       <ResultCount total={total} page={page} pageCount={pageCount} />
       {total > 0 ? <ExportLinks query={query} total={total} cap={exportCap} /> : null}
       {items.length ? (

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ImpactBadge } from '#app/components/cases/case-card.tsx'
 import { EventKindBadge, RegistrationBadge } from '#app/components/events.tsx'
-import { formatDateTime, formatNumber } from '#app/lib/format.ts'
+import { formatDateTime, formatDateTimeWithWeekday, formatNumber } from '#app/lib/format.ts'
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import { JQ_CATEGORIES } from '#app/modules/cases/labels.ts'
 import { casesForEventPage } from '#app/modules/events/case-links.server.ts'
@@ -124,7 +124,7 @@ export default function EventDetail() {
             {event.waiting ? `・キャンセル待ち${formatNumber(event.waiting)}名` : ''}）
           </dd>
           <dt>申込締切</dt>
-          <dd>{formatDateTime(signupClosesAt(event))}</dd>
+          <dd>{formatDateTimeWithWeekday(signupClosesAt(event))}</dd>
         </dl>
 
         <section className="card event-detail__signup" aria-labelledby="signup-title">

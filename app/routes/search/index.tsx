@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CaseRetrievalFilters, retrievalFacetLabel } from '#app/components/cases/case-retrieval-filters.tsx'
 import { HighlightedText } from '#app/components/highlighted.tsx'
+import { FilterDisclosure } from '#app/components/ui/filter-disclosure.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatDate, formatNumber } from '#app/lib/format.ts'
 import { describeError, log } from '#app/lib/log.server.ts'
@@ -45,6 +46,8 @@ const FACET_PARAMS: { facet: FacetName; param: string; label: string; display?: 
 
 /** Facets whose value rides in hidden inputs of the search form; the retrieval filters have fields of their own. */
 const HIDDEN_PARAMS = new Set(['type', 'jq', 'impact', 'year', 'tag'])
+// 「詳しい条件」 counts only the case-retrieval fields it holds; the facets beside the results count the rest.
+const NOT_RETRIEVAL_FILTERS = ['q', 'sort', 'page', 'view', ...HIDDEN_PARAMS]
 
 type Params = Awaited<ReturnType<typeof loader>>['params']
 
@@ -135,7 +138,9 @@ export default function SearchPage() {
           .map(({ param }) => (
             <input key={param} type="hidden" name={param} value={String(paramValue(params, param))} />
           ))}
-        <CaseRetrievalFilters values={params} errors={filterErrors} />
+        <FilterDisclosure label="詳しい条件" notFilters={NOT_RETRIEVAL_FILTERS} defaultOpen={Boolean(filterErrors.from || filterErrors.to)}>
+          <CaseRetrievalFilters values={params} errors={filterErrors} />
+        </FilterDisclosure>
         <button type="submit" className="button button--primary">
           検索
         </button>
@@ -190,26 +195,28 @@ export default function SearchPage() {
         </div>
       ) : (
         <div className="search-page__layout">
-          <aside className="search-page__facets" aria-label="絞り込み">
-            {FACET_PARAMS.map(({ facet, param, label, display }) => {
-              const values = result.facets[facet]
-              if (!values.length) return null
-              return (
-                <section key={facet}>
-                  <h2 className="h3">{label}</h2>
-                  <ul>
-                    {values.slice(0, 12).map(({ value, count }) => (
-                      <li key={value}>
-                        <Link to={linkWith({ [param]: value })}>
-                          {display ? display(value) : value} <span className="muted">({formatNumber(count)})</span>
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )
-            })}
-          </aside>
+          <FilterDisclosure>
+            <aside className="search-page__facets" aria-label="絞り込み">
+              {FACET_PARAMS.map(({ facet, param, label, display }) => {
+                const values = result.facets[facet]
+                if (!values.length) return null
+                return (
+                  <section key={facet}>
+                    <h2 className="h3">{label}</h2>
+                    <ul>
+                      {values.slice(0, 12).map(({ value, count }) => (
+                        <li key={value}>
+                          <Link to={linkWith({ [param]: value })}>
+                            {display ? display(value) : value} <span className="muted">({formatNumber(count)})</span>
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                )
+              })}
+            </aside>
+          </FilterDisclosure>
           <div>
             <ol className="search-results" start={(params.page - 1) * PAGE_SIZE + 1}>
               {result.hits.map((hit) => (

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { EventKindBadge } from '#app/components/events.tsx'
-import { formatDateTime, formatNumber } from '#app/lib/format.ts'
+import { formatDateTimeWithWeekday, formatNumber } from '#app/lib/format.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { listEventsForAdmin } from '#app/modules/events/events.server.ts'
 
@@ -25,7 +25,7 @@ export default function AdminEvents() {
       </div>
       {events.length ? (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table card-table">
             <thead>
               <tr>
                 <th scope="col">開始</th>
@@ -42,23 +42,23 @@ export default function AdminEvents() {
             <tbody>
               {events.map((event) => (
                 <tr key={event.id}>
-                  <td className="nowrap">{formatDateTime(event.startsAt)}</td>
-                  <td>
+                  <td className="nowrap" data-label="開始">{formatDateTimeWithWeekday(event.startsAt)}</td>
+                  <td data-label="種別">
                     <EventKindBadge kind={event.kind} />
                   </td>
-                  <td>
+                  <td className="card-table__title">
                     <Link to={`/admin/events/${event.id}`}>{event.title}</Link>
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="参加 / 定員">
                     {formatNumber(event.registered)} / {event.capacity === null ? '—' : formatNumber(event.capacity)}
                   </td>
-                  <td>{formatNumber(event.waiting)}</td>
-                  <td>
+                  <td data-label="待ち">{formatNumber(event.waiting)}</td>
+                  <td data-label="状態">
                     {event.cancelledAt ? <span className="badge badge--danger">中止</span> : null}{' '}
                     {event.showOnPublicPage ? <span className="badge">公開ページ</span> : null}{' '}
                     {event.summaryPostedAt ? <span className="badge badge--success">まとめ掲載</span> : null}
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="操作">
                     <Link to={`/admin/events/${event.id}/participants`}>参加者</Link>
                   </td>
                 </tr>

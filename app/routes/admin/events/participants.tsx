@@ -45,7 +45,7 @@ export default function EventParticipants() {
       </div>
       {participants.length ? (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table card-table">
             <thead>
               <tr>
                 <th scope="col">状態</th>
@@ -59,14 +59,14 @@ export default function EventParticipants() {
             <tbody>
               {participants.map((row) => (
                 <tr key={row.id}>
-                  <td>{row.status === 'CANCELLED' ? <span className="badge">キャンセル済み</span> : <RegistrationBadge status={row.status} />}</td>
-                  <td>
+                  <td data-label="状態">{row.status === 'CANCELLED' ? <span className="badge">キャンセル済み</span> : <RegistrationBadge status={row.status} />}</td>
+                  <td className="card-table__title">
                     <Link to={`/admin/members/${row.user.id}`}>{row.user.name}</Link>
                   </td>
-                  <td>{row.user.hospital?.name ?? '—'}</td>
-                  <td>{courseLabel(row.user.course, row.user.cohort)}</td>
-                  <td>{PROFESSIONS[row.user.profession]}</td>
-                  <td className="nowrap">{formatDateTime(row.queuedAt)}</td>
+                  <td data-label="所属">{row.user.hospital?.name ?? '—'}</td>
+                  <td data-label="コース">{courseLabel(row.user.course, row.user.cohort)}</td>
+                  <td data-label="職種">{PROFESSIONS[row.user.profession]}</td>
+                  <td className="nowrap" data-label="申込日時">{formatDateTime(row.queuedAt)}</td>
                 </tr>
               ))}
             </tbody>
