@@ -448,6 +448,14 @@ export const POSITIVE_CASES: EvaluationCase[] = [
   { text: '村上指導医の確認を得てから投与した。', expected: [e('person-name', '村上指導医', 'block')] },
   { text: 'リーダー看護師の石田に報告した。', expected: [e('person-name', '石田', 'block')] },
   { text: 'Ph.吉川が監査した。', expected: [e('person-name', '吉川', 'block')] },
+  { text: '山田nsが発見した。', expected: [e('person-name', '山田ns', 'block')] },
+  { text: '山田CPが心理面接を行った。', expected: [e('person-name', '山田CP', 'block')] },
+  { text: '山田CMと退院調整した。', expected: [e('person-name', '山田CM', 'block')] },
+  { text: 'PT山田・OT佐藤が評価した。', expected: [e('person-name', '山田', 'block'), e('person-name', '佐藤', 'block')] },
+  { text: 'ヤマダNsが配薬した。', expected: [e('person-name', 'ヤマダNs', 'warn')] },
+  { text: 'ミラーPTが歩行訓練を担当した。', expected: [e('person-name', 'ミラーPT')] },
+  { text: '岐阜県多治見市音羽町1に住む患者。', expected: [e('address', '多治見市音羽町1', 'block')] },
+  { text: '豊橋市在住の患者で、住所は牛川町字洗島23。', expected: [e('address', '牛川町字洗島23', 'block')] },
 ]
 
 export const NEGATIVE_CASES: EvaluationCase[] = [
@@ -718,6 +726,12 @@ export const NEGATIVE_CASES: EvaluationCase[] = [
   'MT法で撮影した。',
   'RT-PCR検査で陽性であった。',
   'NPPVを装着した。',
+  'フリーNsとリリーフNsが応援に入った。',
+  'ラウンドNsとプリセプターNsで確認した。',
+  'リハビリPTとチームDrが参加した。',
+  'ST評価・訓練を再開した。',
+  'PT歩行・移乗訓練を実施した。',
+  '腹囲5cm、CPAで搬送された。',
   // Generic places, care services and numbers that must stay clean.
   '当院、大学病院、外科病棟、救急外来、近医、前医、他院、紹介元病院、関連施設、介護施設、調剤薬局、院内薬局に確認した。',
   '近くの薬局で市販薬を購入していた。',

@@ -655,7 +655,7 @@ function detectJapaneseNames(text: string, push: Push) {
   // A ward abbreviation before the name (PT山田, OT・佐藤, ME 田中が, MSWの伊藤より): a name when a particle or a
   // bracket follows; confident for common surnames, otherwise a warning (ST評価では, PT介入が stay warnings at most).
   const abbreviationBefore = new RegExp(
-    `(?<![A-Za-z])(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|RT|ORT)\\.?\\s?(?:の|・|:|：|[(（])?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})(?=[)）]?(?:[がはにへとのもを、。,\\s]|より|から|$))`,
+    `(?<![A-Za-z])(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|RT|ORT)\\.?\\s?(?:の|・|:|：|[(（])?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})(?=[)）]?(?:[がはにへとのもを、。,\\s]|より|から|$)|・(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|RT|ORT|Ns|Dr))`,
     'du',
   )
   for (const match of matches(text, abbreviationBefore)) {
@@ -669,6 +669,16 @@ function detectJapaneseNames(text: string, push: Push) {
   for (const match of matches(text, new RegExp(`(?<![${HAN}])([${HAN}])(Ns|NS|Dr|DR|${STAFF_ABBREVIATIONS})\\.?(?![A-Za-z])`, 'du'))) {
     if (!startsWithCommonSurname(match[1] ?? '')) continue
     push({ type: 'person-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // A name in katakana before a ward abbreviation (ヤマダNs, ミラーPT): a warning, since ward words in katakana
+  // stand there too (フリーNs, ラウンドNs, リハビリPT), and the commonest of them are left out.
+  const katakanaThenRole = new RegExp(`(?<![${KATA}])([${KATA}]{2,8})\\s?(Ns|NS|Dr|DR|${STAFF_ABBREVIATIONS})`, 'du')
+  for (const match of matches(text, katakanaThenRole)) {
+    const word = match[1] ?? ''
+    if (KATAKANA_NOT_NAMES.test(word) || KATAKANA_WARD_WORDS.test(word)) continue
+    const [start] = groupSpan(match, 1)
+    const [, end] = groupSpan(match, 2)
+    push({ type: 'person-name', start, end, severity: 'warn', replacement: `○○${match[2] ?? ''}` })
   }
   // Initials without dots before a title (KT Ns, YK看護師, SM PT): team names and units (ICU, NST) are not initials.
   const initialsThenRole = new RegExp(`(?<![A-Za-z])([A-Z]{2,3})\\s?(Ns|NS|Dr|DR|PT|OT|ST|ME|CE|MSW|${STAFF_TITLES})(?![A-Za-z])`, 'du')
@@ -766,6 +776,9 @@ function detectRomajiNames(text: string, push: Push) {
 }
 
 /** Hiragana before 病院 that is a particle phrase or an adjective, not a name (あの, 近くの, ちいさな, あたらしい). */
+/** Katakana ward words before Ns, Dr or PT that are not names (フリーNs, ラウンドNs, プリセプターNs, チームDr). */
+const KATAKANA_WARD_WORDS =
+  /^(?:フリー|リリーフ|プリセプター|プリセプティ|ラウンド|ナイト|デイ|ペア|サブ|メイン|チーフ|ヘッド|シニア|ジュニア|ベッドサイド|フロア|ユニット|ステーション|コール|オンコール|エコー|カテ|アンギオ|レジデント|インターン|ベテラン|ケアマネ|チーム|リハ|リハビリ|ホスピス|ワクチン|プライマリー|プライマリ|サポート|フォロー|アシスト|スポット|バックアップ|ヘルプ|ローテーション|ローテ|メンター|リンク|エキスパート|スペシャリスト|ジェネラリスト|クリニカル|ナース|ドクター)$/u
 const NOT_A_FACILITY_NAME_KANA = /(?:[のにをはへ]|な|しい|さい|きい|ような)$/u
 
 // A hospital or clinic named with a proper-noun part blocks publishing (issue 14): other hospitals must never be

@@ -96,9 +96,10 @@ export const HIRAGANA_NOT_NAMES =
 export const LATIN_ROLES = /^(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|NS|Ns|DR|Dr|MR|SE|RT|ORT|CRC|CM|MA|NP|PA|DH|CP|RD|ER|OP|HCU|ICU|NICU|ECU|MC|TA|AD|PM|IT|QA|QC|GM)$/u
 /**
  * Job abbreviations written after a surname (山田PT, 中村Ph., 西村CN): therapists, engineers, social and care workers,
- * radiographers, lab technicians, pharmacists, certified and specialist nurses, nurse practitioners. Longer first.
+ * radiographers, lab technicians, pharmacists, certified and specialist nurses, nurse practitioners, clinical
+ * psychologists (CP), care managers (CM); ns / dr typed in lower case. Longer first.
  */
-export const STAFF_ABBREVIATIONS = '(?:PharmD|RPh\\.?|Rph\\.?|Ph\\.?|MSW|PSW|CNS|ORT|PT|OT|ST|ME|CE|CW|SW|RT|CN|NP|RN|MT)(?![A-Za-z])'
+export const STAFF_ABBREVIATIONS = '(?:PharmD|RPh\\.?|Rph\\.?|Ph\\.?|MSW|PSW|CNS|ORT|PT|OT|ST|ME|CE|CW|SW|RT|CN|NP|RN|MT|CP|CM|ns\\.?|dr\\.?)(?![A-Za-z])'
 /** Words after a ward abbreviation that are not a name (ST評価, PT介入, OT訓練, ME機器). */
 export const ABBREVIATION_NOT_NAMES =
   /^(?:中|時|後|前|室|科|部|的|等|用)$|^(?:評価|介入|訓練|開始|実施|終了|中止|専門|担当|主体|機器|点検|練習|処方|依頼|指示|計画|歩行|離床|場面|時間|単位|後方|同行|同席|不在|休み|病棟|外来|部門|全員|複数|二名|2名|1名|一名|見守り|介助|立位|座位|移乗|嚥下|食事|検査|機器管理|操作|交換|導入|退院|入院|自主|個別|集団|通常|再開|変更|追加|増量|減量)/u
