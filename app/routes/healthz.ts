@@ -1,4 +1,5 @@
 import { prisma } from '#app/lib/db.server.ts'
+import { checkPoolHealth } from '#app/modules/deidentify/check-pool.server.ts'
 import { jobHealth, type JobHealth } from '#app/modules/jobs/status.server.ts'
 import { searchHealth, type SearchHealth } from '#search/search.server.ts'
 
@@ -28,6 +29,8 @@ export async function loader() {
   } catch {
     jobs = { state: 'unknown' }
   }
+  // The de-identification workers answer from memory; reporting them never waits for a check to finish.
+  const deidentify = checkPoolHealth()
   const ok = database.status === 'ok'
-  return Response.json({ status: ok ? 'ok' : 'error', database, search, jobs }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
+  return Response.json({ status: ok ? 'ok' : 'error', database, search, jobs, deidentify }, { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
 }

@@ -5,7 +5,7 @@
 // followed by a given name. Pure: the tokens come from analyser.server.ts.
 import type { Finding } from './detect.ts'
 import type { Token } from './analyser.server.ts'
-import { HONORIFICS, STAFF_TITLES } from './vocabulary.ts'
+import { HONORIFICS, STAFF_ABBREVIATIONS, STAFF_TITLES } from './vocabulary.ts'
 
 const isPersonName = (token: Token) => token.detail1 === '固有名詞' && token.detail2 === '人名'
 const isProperNoun = (token: Token) => token.detail1 === '固有名詞'
@@ -15,7 +15,7 @@ const sameScript = (a: string, b: string) => a !== '' && SCRIPTS.some((script) =
 
 /** An honorific, a job title or a ward abbreviation right after the name: 様, 看護師長, PT, Ns. */
 const TITLE_AFTER = new RegExp(
-  `^(?:[\\s\\u3000]?(?:${HONORIFICS})|(?:${STAFF_TITLES}|看護部長|薬剤部長|技師|療法士)|[\\s\\u3000]?(?:PT|OT|ST|ME|CE|MSW|PSW|Ns|NS|Dr|DR)(?![A-Za-z]))`,
+  `^(?:[\\s\\u3000]?(?:${HONORIFICS})|(?:${STAFF_TITLES}|看護部長|薬剤部長|技師|療法士)|[\\s\\u3000]?(?:${STAFF_ABBREVIATIONS}|(?:Ns|NS|Dr|DR)(?![A-Za-z])))`,
   'u',
 )
 /** A label or a role before the name: 患者 佐々木花子, 患者名「村上健二」, 担当医 山田, Dr.中村. */

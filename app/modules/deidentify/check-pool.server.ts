@@ -90,6 +90,14 @@ export async function analyserStats(): Promise<AnalyserStats> {
   return reply.stats
 }
 
+/**
+ * How many workers run and how many requests they are working on, for /healthz: a count that stays up while
+ * nothing else moves shows a stuck worker, and it lets a test see a check in flight from outside the process.
+ */
+export function checkPoolHealth(): { workers: number; inFlight: number } {
+  return { workers: members.length, inFlight: members.reduce((sum, member) => sum + member.pending.size, 0) }
+}
+
 /** Stops every worker (tests and scripts that want to exit promptly). */
 export async function stopCheckPool(): Promise<void> {
   const stopping = members.splice(0, members.length)

@@ -34,10 +34,12 @@ import {
   ROLE_PREFIX,
   ROLE_WORDS,
   ROMAJI_SURNAMES,
+  STAFF_ABBREVIATIONS,
   STAFF_TITLES,
   SURNAME_ENDINGS_LIKE_ROLES,
   TEAMS_AND_UNITS,
   WARD_ACTIONS,
+  isCommonSurname,
   startsWithCommonSurname,
 } from './vocabulary.ts'
 
@@ -185,18 +187,23 @@ function detectPhones(text: string, push: Push) {
   }
 }
 
+const PREFECTURE_PATTERN = PREFECTURES.join('|')
+
 function detectPostalCodes(text: string, push: Push) {
   for (const match of matches(text, new RegExp(`〒\\s?\\d{3}\\s?[${DASH}ー]?\\s?\\d{4}(?!\\d)`, 'u'))) {
     push({ type: 'postal-code', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '〒○○○-○○○○' })
   }
-  const labelled = new RegExp(`(?:郵便番号|[Zz]ip(?: code)?|[Pp]ostal code)\\s*(?:は|が|欄)?\\s*[:：]?\\s*[〒]?\\s*(\\d{3}\\s?[${DASH}ー]?\\s?\\d{4})(?!\\d)`, 'du')
+  const labelled = new RegExp(`(?:郵便番号|[Zz]ip(?: code)?|[Pp]ostal code)\\s*(?:欄に|欄|は|が|を|の|に|も)?\\s*[:：]?\\s*[〒「]?\\s*(\\d{3}\\s?[${DASH}ー]?\\s?\\d{4})(?!\\d)`, 'du')
   for (const match of matches(text, labelled)) {
     const [start, end] = groupSpan(match, 1)
     push({ type: 'postal-code', start, end, severity: 'block', replacement: '○○○-○○○○' })
   }
+  // 466-8560 愛知県名古屋市…: a postal code without 〒 written where an address begins.
+  const beforeAddress = new RegExp(`(?<![\\d${DASH}])\\d{3}[${DASH}ー]\\d{4}(?![\\d${DASH}])(?=\\s?(?:${PREFECTURE_PATTERN}|[${HAN}]{1,5}[市郡]))`, 'u')
+  for (const match of matches(text, beforeAddress)) {
+    push({ type: 'postal-code', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○○-○○○○' })
+  }
 }
-
-const PREFECTURE_PATTERN = PREFECTURES.join('|')
 
 function detectAddresses(text: string, push: Push) {
   // 愛知県名古屋市昭和区鶴舞町65 / 名古屋市中区栄3丁目1-1 / 東京都新宿区西新宿2-8-1: a prefecture or a city,
@@ -208,7 +215,7 @@ function detectAddresses(text: string, push: Push) {
   const number = `(?:\\d{1,4}|${kanjiNumber})`
   const street = `${number}(?:(?:丁目|番地|番|号|条)(?:[東西南北]?${number})?|[${DASH}ー]\\d{1,4}|(?<=番地)の\\d{1,4}){0,5}`
   const japanese = new RegExp(
-    `(?:(${PREFECTURE_PATTERN})\\s?)?(${place}{1,6}?[市郡])?(${place}{1,5}?[区町村])?([${HAN}${KATA}の]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
+    `(?:(${PREFECTURE_PATTERN})\\s?)?(?:(${place}{1,6}?[市郡])\\s?)?(?:(${place}{1,5}?[区町村])\\s?)?([${HAN}${KATA}の]{0,8}?)\\s?(${street})(?=[\\s、。,，)）]|$|[^\\d${DASH}])`,
     'du',
   )
   for (const match of matches(text, japanese)) {
@@ -226,7 +233,7 @@ function detectAddresses(text: string, push: Push) {
     if (/^[名人件回日時分歳才錠枚本個床%]/u.test(following)) continue
     if (!hasStreetMarker) {
       // 鶴舞町65 needs a street name without particles before it and nothing like a unit after it (市内で3回).
-      if (!/^(?:[\s、。,，)）]|$|[かにのでへをはがま])/u.test(following)) continue
+      if (!/^(?:[\s、。,，)）」』]|$|[かにのでへをはがまと])/u.test(following)) continue
       if (!match[4] || /\p{Script=Hiragana}/u.test(match[4].replace(/の/gu, ''))) continue
     }
     push({
@@ -242,12 +249,14 @@ function detectAddresses(text: string, push: Push) {
   const fullStreet = `${number}(?:丁目|番地)(?:${number}(?:番地?|号)?)*(?:[${DASH}ー]\\d{1,4})*|\\d{1,4}(?:[${DASH}ー]\\d{1,4}){1,3}(?:号)?`
   const inContext = new RegExp(
     `(?<=(?:住所|自宅|現住所|居住地|転居先|〒\\s?\\d{3}[${DASH}ー]?\\d{4})\\s*(?:は|:|：|[(（])?\\s*)([${HAN}${KATA}の]{1,8}?)\\s?(${fullStreet})(?![\\d${DASH}])` +
-      `|([${HAN}${KATA}][${HAN}${KATA}の]{0,7}?)\\s?(${fullStreet})(?=\\s?(?:に住|に在住|在住|に居住|のマンション|のアパート|の団地|の自宅|の実家|に転居|で独居|に独居|の住居))`,
+      `|([${HAN}${KATA}][${HAN}${KATA}の]{0,7}?)\\s?(${fullStreet})(?=\\s?(?:に住|に在住|在住|に居住|のマンション|のアパート|の団地|の自宅|の実家|に転居|で独居|に独居|の住居))` +
+      // 昭和区鶴舞町65に住む, 瑞穂区瑞穂町字川澄1の自宅: a lone number after a ward, town or 字, where someone lives.
+      `|([${HAN}${KATA}]{1,6}[区町村字][${HAN}${KATA}の]{0,8}?)\\s?(\\d{1,4})(?![\\d${DASH}])(?=\\s?(?:に住|に在住|在住|に居住|のマンション|のアパート|の団地|の自宅|の実家|に転居|で独居|に独居|の住居))`,
     'du',
   )
   for (const match of matches(text, inContext)) {
-    const place = match[1] ?? match[3] ?? ''
-    const street = match[2] ?? match[4] ?? ''
+    const place = match[1] ?? match[3] ?? match[5] ?? ''
+    const street = match[2] ?? match[4] ?? match[6] ?? ''
     if (/^(?:の|第|約|計|全|各)/u.test(place) || /[歳才回名人件日月年時分]$/u.test(place) || street.startsWith('0')) continue
     if (/電話|携帯|番号|連絡|内線|TEL|FAX|ID|No/u.test(place)) continue
     push({ type: 'address', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: '○○' })
@@ -264,6 +273,24 @@ function detectAddresses(text: string, push: Push) {
     const group = match[1] !== undefined ? 1 : match[2] !== undefined ? 2 : 3
     const [start, end] = groupSpan(match, group)
     push({ type: 'address', start, end, severity: 'block', replacement: '○○' })
+  }
+  // 住所が「名古屋市…65」, 住所を名古屋市…65と入力: after other particles only what looks like an address (a city,
+  // ward or town and a number), since 住所を確認した is common.
+  const afterParticle = /(?:現住所|住所)\s*(?:が|を|欄に|の欄に)\s*「?([^\s、。,，()（）「」]{4,60}?)(?=」|[とをがにで、。]|\s|$)/du
+  for (const match of matches(text, afterParticle)) {
+    const value = match[1] ?? ''
+    if (!/[都道府県市区町村郡]/u.test(value) || !/\d|[一二三四五六七八九十]+(?:丁目|番)/u.test(value)) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'address', start, end, severity: 'block', replacement: '○○' })
+  }
+  // 名古屋市昭和区鶴舞町に住む, 春日井市鳥居松町在住: a town inside a city where someone lives narrows it to a few
+  // thousand people; a warning. A city or a ward alone (名古屋市昭和区在住) is not one.
+  const townLivedIn = new RegExp(
+    `(?:(?:${PREFECTURE_PATTERN})\\s?)?[${HAN}${KATA}]{1,6}?市\\s?(?:[${HAN}${KATA}]{1,4}?区\\s?)?[${HAN}${KATA}]{1,6}?[町村](?=\\s?(?:に住|に在住|在住|に居住|の自宅|の実家|で独居|に独居))`,
+    'u',
+  )
+  for (const match of matches(text, townLivedIn)) {
+    push({ type: 'address', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
   }
 }
 
@@ -326,8 +353,11 @@ const kanjiNumber = (value: string): number => {
 }
 
 // 生年月日欄に, 生年月日（西暦）:, 誕生日が, 生年月日を… の: a few words between the label and the date still make it one.
+// The label may also be joined to the date by a few connecting words (生年月日、, 生年月日の欄に, 生年月日が同じ,
+// 生年月日を尋ねると「, 生まれは): still one statement about the date. A verb in between (生年月日を確認しないまま、)
+// ends the statement, so the date after it is an ordinary date.
 const BIRTH_BEFORE =
-  /(?:生年月日|誕生日|生まれ日|出生日|生年|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:欄|の記載|記載|[(（](?:西暦|和暦)[)）])?\s*(?:は|が|に|を|で|:|：|=|＝)?\s*(?:[(（]?(?:西暦|和暦)[)）]?)?\s*[(（「]?\s*$/u
+  /(?:生年月日|誕生日|生まれ日|出生日|生年|生まれ(?=\s*[はが:：])|DOB|D\.O\.B\.?|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?: on)?)\s*(?:欄|の記載|記載|の(?:入力)?欄|[(（](?:西暦|和暦)[)）])?\s*(?:は|が|に|を|で|:|：|=|＝)?\s*(?:[、,]|同じ|同一の?|一致する|(?:尋ね|聞|訊|問|確認す)(?:ると|たところ))?\s*(?:[(（]?(?:西暦|和暦)[)）]?)?\s*[(（「]?\s*$/u
 const BIRTH_AFTER = /^\s*(?:[(（][^()（）]{0,12}[)）]\s*)?(?:生まれ|生|に生まれ|出生|産まれ|の?誕生日)/u
 const NOT_PATIENT_DATE_BEFORE =
   /(?:期限|有効期限|使用期限|消費期限|[Ee]xp(?:iry|iration)?(?: date)?|EXP|[Ll]ot|LOT|ロット|改訂|制定|施行|発行|公布|更新日|作成日|版)\s*(?:日)?\s*(?:は|:|：|\(|（)?\s*$/u
@@ -413,11 +443,22 @@ function detectDates(text: string, push: Push) {
   for (const match of matches(text, new RegExp(`(?<!\\d)(?:(?:19|20)\\d{2}\\s?年?\\s?[(（](?:昭和|平成|令和|大正|[RHST])\\s?(?:元|\\d{1,2})\\s?年?[)）]|(?:昭和|平成|令和|大正|[RHST])\\s?(?:元|\\d{1,2})\\s?年?\\s?[(（](?:19|20)\\d{2}\\s?年?[)）])\\s?年?\\s?${num}\\s?月\\s?${num}\\s?日${WEEKDAY}`, 'u'))) {
     if (validDay(kanjiNumber(match[1] ?? ''), kanjiNumber(match[2] ?? ''))) full(match.index, match.index + match[0].length)
   }
-  // Year of birth only (昭和10年生まれ, born in 1931): warn, it gives the exact age.
-  for (const match of matches(
-    text,
-    /(?:(?:19|20)\d{2}|(?:令和|平成|昭和|大正|明治)\s?(?:元|\d{1,2}))\s?年\s?(?:\d{1,2}\s?月\s?)?(?:生まれ|生)|[Bb]orn in (?:19|20)\d{2}/u,
-  )) {
+  // 生年月日：50年5月5日: a two-digit year with 年 after a birth label.
+  for (const match of matches(text, new RegExp(`(?<![\\d年])\\d{2}\\s?年\\s?${num}\\s?月\\s?${num}\\s?日`, 'u'))) {
+    const start = match.index
+    if (validDay(kanjiNumber(match[1] ?? ''), kanjiNumber(match[2] ?? '')) && BIRTH_BEFORE.test(text.slice(Math.max(0, start - 16), start))) {
+      push({ type: 'birth-date', start, end: start + match[0].length, severity: 'block', replacement: '○○' })
+    }
+  }
+  // Year of birth only (昭和10年生まれ, 昭和五十年生まれ, H12年生まれ, S14生, born in 1931): warn, it gives the exact
+  // age. 生 must end the word (2020年生活, 3年生 are not births); 昭和50年代生まれ is a decade, not a year.
+  const year = `(?:(?:19|20)\\d{2}\\s?年|(?:令和|平成|昭和|大正|明治)\\s?(?:元|\\d{1,2}|[一二三四五六七八九十]{1,3})\\s?年|(?<![A-Za-z])[RHSTM]\\.?\\d{1,2}\\s?年?)`
+  const born = `(?:生まれ|産まれ|生(?=[男女の、。,.\\s)）」]|$))`
+  for (const match of matches(text, new RegExp(`${year}\\s?(?:\\d{1,2}\\s?月\\s?)?${born}|[Bb]orn in (?:19|20)\\d{2}`, 'u'))) {
+    push({ type: 'birth-date', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
+  }
+  // The year after a label for it (生年は昭和25年, 生年：1950年): the same warning.
+  for (const match of matches(text, new RegExp(`(?<=(?:生年|生まれ年|出生年)\\s*(?:は|が|:|：)?\\s*)${year}(?!\\s?\\d{1,2}\\s?月)`, 'u'))) {
     push({ type: 'birth-date', start: match.index, end: match.index + match[0].length, severity: 'warn', replacement: '○○' })
   }
 }
@@ -563,7 +604,7 @@ function detectJapaneseNames(text: string, push: Push) {
 
   // Staff written as surname + title (山田看護師, 鈴木Dr): confident for common surnames, otherwise a warning.
   // The shortest run before a title, so 山口看護師長 is 山口 + 看護師長 rather than 山口看護 + 師長.
-  const titled = new RegExp(`([${HAN}]{2,8}?)(${STAFF_TITLES}|(?:PT|OT|ST|ME|CE|MSW|PSW)(?![A-Za-z]))(?![${HAN}])`, 'du')
+  const titled = new RegExp(`([${HAN}]{2,8}?)(${STAFF_TITLES}|${STAFF_ABBREVIATIONS})(?![${HAN}])`, 'du')
   for (const match of matches(text, titled)) {
     const found = nameFromHanRun(match[1] ?? '')
     if (!found) continue
@@ -581,7 +622,7 @@ function detectJapaneseNames(text: string, push: Push) {
   }
   // Title before the name: Ns.山田, Dr.鈴木
   // 「Dr指示」「Dr.コール」「Nsステーション」 are ward shorthand, so only common surnames are confident here.
-  for (const match of matches(text, new RegExp(`(?<![A-Za-z])(Ns|NS|Dr|DR)\\.?\\s?[:：]?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})`, 'du'))) {
+  for (const match of matches(text, new RegExp(`(?<![A-Za-z])(Ns|NS|Dr|DR|R?Ph)\\.?\\s?[:：]?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})`, 'du'))) {
     const name = match[2] ?? ''
     if (NOT_NAMES.has(name) || ROLE_WORDS.includes(name) || NOT_NAME_ENDINGS.test(name) || PLACEHOLDER.test(name)) continue
     if (KATAKANA_NOT_NAMES.test(name) || /^(?:コール|ステーション|ヘリ|カー|ハリー)/u.test(name) || WARD_ACTIONS.test(name)) continue
@@ -597,6 +638,13 @@ function detectJapaneseNames(text: string, push: Push) {
     const [start, end] = groupSpan(match, 1)
     push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
   }
+  // リーダー看護師の石田に, 主任の中村が: a title, の, then a common surname on its own (看護師の原因分析 is not one).
+  const titleOfName = new RegExp(`(?:${STAFF_TITLES})\\s?の\\s?([${HAN}]{1,3})(?=[がはにへとのもを、。,\\s)）]|より|から|$)`, 'du')
+  for (const match of matches(text, titleOfName)) {
+    if (!isCommonSurname(match[1] ?? '')) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'person-name', start, end, severity: 'block', replacement: '○○' })
+  }
   const titleInBrackets = new RegExp(`(?<![${HAN}])([${HAN}]{2,4})\\s?[(（](?:${STAFF_TITLES}|PT|OT|ST|ME|CE|MSW)[)）]`, 'du')
   for (const match of matches(text, titleInBrackets)) {
     const found = nameFromHanRun(match[1] ?? '')
@@ -607,7 +655,7 @@ function detectJapaneseNames(text: string, push: Push) {
   // A ward abbreviation before the name (PT山田, OT・佐藤, ME 田中が, MSWの伊藤より): a name when a particle or a
   // bracket follows; confident for common surnames, otherwise a warning (ST評価では, PT介入が stay warnings at most).
   const abbreviationBefore = new RegExp(
-    `(?<![A-Za-z])(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|RT|ORT)\\.?\\s?(?:の|・|:|：|[(（])?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})(?=[)）]?(?:[がはにへとのもを、。,\\s]|より|から|$))`,
+    `(?<![A-Za-z])(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|RT|ORT)\\.?\\s?(?:の|・|:|：|[(（])?\\s?([${HAN}]{1,4}|[${KATA}]{2,10})(?=[)）]?(?:[がはにへとのもを、。,\\s]|より|から|$)|・(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|RT|ORT|Ns|Dr))`,
     'du',
   )
   for (const match of matches(text, abbreviationBefore)) {
@@ -618,9 +666,19 @@ function detectJapaneseNames(text: string, push: Push) {
     push({ type: 'person-name', start, end, severity: startsWithCommonSurname(name) ? 'block' : 'warn', replacement: '○○' })
   }
   // One-kanji surnames before a ward abbreviation (林Dr, 森Ns, 原PT): the common ones only.
-  for (const match of matches(text, new RegExp(`(?<![${HAN}])([${HAN}])(Ns|NS|Dr|DR|PT|OT|ST|ME|CE|MSW)\\.?(?![A-Za-z])`, 'du'))) {
+  for (const match of matches(text, new RegExp(`(?<![${HAN}])([${HAN}])(Ns|NS|Dr|DR|${STAFF_ABBREVIATIONS})\\.?(?![A-Za-z])`, 'du'))) {
     if (!startsWithCommonSurname(match[1] ?? '')) continue
     push({ type: 'person-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // A name in katakana before a ward abbreviation (ヤマダNs, ミラーPT): a warning, since ward words in katakana
+  // stand there too (フリーNs, ラウンドNs, リハビリPT), and the commonest of them are left out.
+  const katakanaThenRole = new RegExp(`(?<![${KATA}])([${KATA}]{2,8})\\s?(Ns|NS|Dr|DR|${STAFF_ABBREVIATIONS})`, 'du')
+  for (const match of matches(text, katakanaThenRole)) {
+    const word = match[1] ?? ''
+    if (KATAKANA_NOT_NAMES.test(word) || KATAKANA_WARD_WORDS.test(word)) continue
+    const [start] = groupSpan(match, 1)
+    const [, end] = groupSpan(match, 2)
+    push({ type: 'person-name', start, end, severity: 'warn', replacement: `○○${match[2] ?? ''}` })
   }
   // Initials without dots before a title (KT Ns, YK看護師, SM PT): team names and units (ICU, NST) are not initials.
   const initialsThenRole = new RegExp(`(?<![A-Za-z])([A-Z]{2,3})\\s?(Ns|NS|Dr|DR|PT|OT|ST|ME|CE|MSW|${STAFF_TITLES})(?![A-Za-z])`, 'du')
@@ -718,6 +776,9 @@ function detectRomajiNames(text: string, push: Push) {
 }
 
 /** Hiragana before 病院 that is a particle phrase or an adjective, not a name (あの, 近くの, ちいさな, あたらしい). */
+/** Katakana ward words before Ns, Dr or PT that are not names (フリーNs, ラウンドNs, プリセプターNs, チームDr). */
+const KATAKANA_WARD_WORDS =
+  /^(?:フリー|リリーフ|プリセプター|プリセプティ|ラウンド|ナイト|デイ|ペア|サブ|メイン|チーフ|ヘッド|シニア|ジュニア|ベッドサイド|フロア|ユニット|ステーション|コール|オンコール|エコー|カテ|アンギオ|レジデント|インターン|ベテラン|ケアマネ|チーム|リハ|リハビリ|ホスピス|ワクチン|プライマリー|プライマリ|サポート|フォロー|アシスト|スポット|バックアップ|ヘルプ|ローテーション|ローテ|メンター|リンク|エキスパート|スペシャリスト|ジェネラリスト|クリニカル|ナース|ドクター)$/u
 const NOT_A_FACILITY_NAME_KANA = /(?:[のにをはへ]|な|しい|さい|きい|ような)$/u
 
 // A hospital or clinic named with a proper-noun part blocks publishing (issue 14): other hospitals must never be
@@ -756,6 +817,29 @@ function detectFacilities(text: string, push: Push) {
     const kana = match[1] ?? ''
     if (NOT_A_FACILITY_NAME_KANA.test(kana) || HIRAGANA_NOT_NAMES.test(kana)) continue
     push({ type: 'facility-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // A clinic named after its doctor (加藤眼科, 山田歯科, 佐藤内科): a common surname as the whole word before a
+  // department. Specialities (消化器内科, 心療内科) and a doctor of the department (田中内科医, 山田外科部長) are not.
+  const surnameDepartment = new RegExp(`(?<![${HAN}])([${HAN}]{1,3}?)(整形外科|形成外科|内科|外科|眼科|皮膚科|耳鼻咽喉科|耳鼻科|小児科|産婦人科|婦人科|歯科|泌尿器科|脳神経外科)(?:医院|クリニック)?(?![${HAN}]|ドクター|ナース)`, 'du')
+  for (const match of matches(text, surnameDepartment)) {
+    if (!isCommonSurname(match[1] ?? '')) continue
+    push({ type: 'facility-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[2] ?? ''}` })
+  }
+  // A hospital's name with hiragana inside (中部ろうさい病院): a kanji word, then hiragana, then the suffix, at
+  // the start of a phrase. Adjectives and verbs before 病院 (新しい病院, 紹介された病院) end like words, not names.
+  const mixedName = new RegExp(`(?<=^|[\\s、。「『（(・の])([${HAN}]{2,6})([\\p{Script=Hiragana}]{3,6})(病院|医院|クリニック|診療所)`, 'du')
+  for (const match of matches(text, mixedName)) {
+    const kana = match[2] ?? ''
+    if (/^[のにをはがでとへもや]|(?:しい|らしい|きい|ない|った|てる|ている|する|した|れる|れた|ある|いる|な)$/u.test(kana) || GENERIC_FACILITY.test(match[1] ?? '')) continue
+    push({ type: 'facility-name', start: match.index, end: match.index + match[0].length, severity: 'block', replacement: `○○${match[3] ?? ''}` })
+  }
+  // A medical or welfare corporation's name (社会医療法人大雄会, 医療法人社団青葉会): it names the hospitals it runs.
+  const corporation = /(?:社会医療法人|特定医療法人|医療法人|社会福祉法人)(?:社団|財団)?\s?([\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]{1,10}?(?:会|園|団))(?![\p{Script=Han}])/du
+  for (const match of matches(text, corporation)) {
+    const name = match[1] ?? ''
+    if (/^[のにをはがでとへもや]/u.test(name) || PLACEHOLDER.test(name) || /^(?:理事|総|評議員|委員|研究|勉強|説明|協議|連絡)会$/u.test(name)) continue
+    const [start, end] = groupSpan(match, 1)
+    push({ type: 'facility-name', start, end, severity: 'block', replacement: '○○会' })
   }
   // Care homes and services named after their type (介護老人保健施設ひまわり苑, グループホームあかりの家, デイサービスさくら,
   // 特養緑風園): the type word alone (特別養護老人ホームから入院, デイサービスの利用日) is generic.

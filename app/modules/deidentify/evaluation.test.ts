@@ -17,11 +17,12 @@ const TARGET = { recallAny: 0.95, recallBlock: 0.9, falseBlocks: 0.02 }
  * What the gate measured on the held-out set (2026-12-02 at merge: 87.7 % / 88.0 % / 0.5 %; after the address,
  * birth-date and care-home rules: 90.2 % / 90.6 % / 0.5 %; after the ward-abbreviation rules: 90.7 % / 91.1 % /
  * 0.5 %; after the katakana and hiragana full-name rules: 91.7 % / 92.2 % / 0.5 %; after more room forms: 92.6 % /
- * 92.2 % / 0.5 %; after longer staff titles: 93.1 % / 92.7 % / 0.5 %), less about half a percentage
+ * 92.2 % / 0.5 %; after longer staff titles: 93.1 % / 92.7 % / 0.5 %; after more birth-date, address, facility
+ * and staff-abbreviation forms: 94.1 % / 93.8 % / 0.5 %), less about half a percentage
  * point: a ratchet, so a rule change that loses ground on text nobody tuned for fails here. Raise it as the rules
  * improve; replace it with TARGET once the target is met.
  */
-const FLOOR = { recallAny: 0.926, recallBlock: 0.922, falseBlocks: 0.02 }
+const FLOOR = { recallAny: 0.936, recallBlock: 0.933, falseBlocks: 0.02 }
 
 const regression: LabelledSentence[] = EVALUATION_CASES.map((row) => ({
   category: row.expected[0]?.type ?? 'clean',

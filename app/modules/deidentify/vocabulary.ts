@@ -31,6 +31,8 @@ export const BARE_SURNAME = new RegExp(
     .join('|')})[${HAN}]{0,3}(?=[がはをにとへもや]|から|より)`,
   'u',
 )
+/** The word is one of the common surnames, nothing more (加藤 in 加藤眼科, not 原 in 原因). */
+export const isCommonSurname = (word: string) => COMMON_SURNAMES.has(word)
 export const startsWithCommonSurname = (word: string) => {
   for (let length = Math.min(3, word.length); length >= 1; length--) {
     if (COMMON_SURNAMES.has(word.slice(0, length)) && (length >= 2 || word.length <= 3)) return true
@@ -92,6 +94,12 @@ export const HIRAGANA_NOT_NAMES =
   /^(?:お?ばあ|お?じい|お?ねえ|お?にい|お?かあ|お?とう|あか|ぼっ|おじょう|おっ|みんな|みな|おば|おじ|ばっ|じっ|いっ|こっ|そっ|あっ|どっ|たく|おきゃく|きゃく|おいしゃ|いしゃ|かんごし|おく|おこ|むすこ|むすめ|だんな|おまわり|おにい|おねえ|ごしゅじん|おくさ|おきゃくさ|ごかぞく|おとなり|おむかい|おやこ|おふたり|ふたり|おひとり|ひとり|おそれ|さん|たいへん|みなさ|おつかれ|ごくろう|おかげ|おたがい|おさき|おまち|おだいじ|おつき|ともだち|おともだち|ごりょうしん|おとうと|いもうと|おじょう|おぼっ|ぼう|あんちゃ|かあ|とう)$/u
 /** Job abbreviations used like names in Japanese wards (PTさん, MEさん). */
 export const LATIN_ROLES = /^(?:PT|OT|ST|ME|CE|MSW|PSW|SW|CW|NS|Ns|DR|Dr|MR|SE|RT|ORT|CRC|CM|MA|NP|PA|DH|CP|RD|ER|OP|HCU|ICU|NICU|ECU|MC|TA|AD|PM|IT|QA|QC|GM)$/u
+/**
+ * Job abbreviations written after a surname (山田PT, 中村Ph., 西村CN): therapists, engineers, social and care workers,
+ * radiographers, lab technicians, pharmacists, certified and specialist nurses, nurse practitioners, clinical
+ * psychologists (CP), care managers (CM); ns / dr typed in lower case. Longer first.
+ */
+export const STAFF_ABBREVIATIONS = '(?:PharmD|RPh\\.?|Rph\\.?|Ph\\.?|MSW|PSW|CNS|ORT|PT|OT|ST|ME|CE|CW|SW|RT|CN|NP|RN|MT|CP|CM|ns\\.?|dr\\.?)(?![A-Za-z])'
 /** Words after a ward abbreviation that are not a name (ST評価, PT介入, OT訓練, ME機器). */
 export const ABBREVIATION_NOT_NAMES =
   /^(?:中|時|後|前|室|科|部|的|等|用)$|^(?:評価|介入|訓練|開始|実施|終了|中止|専門|担当|主体|機器|点検|練習|処方|依頼|指示|計画|歩行|離床|場面|時間|単位|後方|同行|同席|不在|休み|病棟|外来|部門|全員|複数|二名|2名|1名|一名|見守り|介助|立位|座位|移乗|嚥下|食事|検査|機器管理|操作|交換|導入|退院|入院|自主|個別|集団|通常|再開|変更|追加|増量|減量)/u
@@ -103,9 +111,10 @@ export const STAFF_TITLES =
   '看護師長代理|副看護師長|副師長|主任看護師|主任薬剤師|病棟薬剤師|認定看護師|専門看護師|看護補助者|臨床工学技士|管理栄養士|' +
   '診療放射線技師|放射線技師|臨床検査技師|介護福祉士|社会福祉士|精神保健福祉士|歯科衛生士|救急救命士|救命士|' +
   '医療ソーシャルワーカー|ソーシャルワーカー|ケアワーカー|ケアマネジャー|ケアマネージャー|' +
+  'リーダー看護師|リーダーナース|リーダー|副主任|看護主任|係長|指導医|専攻医|上級医|執刀医|担当医|' +
   '看護部長|薬剤部長|事務部長|診療部長|看護師長|准看護師|看護師|看護助手|助産師|保健師|医師|主治医|研修医|薬剤師|師長|主任|技師長|技師|技士|理学療法士|作業療法士|言語聴覚士|栄養士|介護士|事務員|部長|医長|科長|院長|副院長|教授|Ns\\.?|NS\\.?|Dr\\.?|DR\\.?|ドクター|ナース'
 
-export const FACILITY_SUFFIXES = '保健医療総合センター|保健医療センター|こども医療センター|小児医療センター|病院|医院|クリニック|診療所|医療センター|歯科医院|薬局|訪問看護ステーション|整骨院|接骨院'
+export const FACILITY_SUFFIXES = '保健医療総合センター|保健医療センター|こども医療センター|小児医療センター|医療研究センター|がん研究センター|がんセンター|医科大学|医大|病院|医院|クリニック|診療所|医療センター|歯科医院|薬局|訪問看護ステーション|整骨院|接骨院'
 /** Generic words around 病院 that do not name a particular hospital (大学病院, 転院先の病院, A病院). */
 const GENERIC_FACILITY_WORDS = [
   '転院先', '転院元', '搬送先', '搬送元', '紹介先', '紹介元', '前医', '近隣', '近く', '地域', '地元', '市内', '県内', '市外',
@@ -125,7 +134,10 @@ const GENERIC_FACILITY_WORDS = [
 export const CARE_FACILITY_TYPES =
   '介護老人保健施設|老人保健施設|特別養護老人ホーム|有料老人ホーム|住宅型有料老人ホーム|介護付き?有料老人ホーム|養護老人ホーム|軽費老人ホーム|老人ホーム|' +
   'サービス付き高齢者向け住宅|サ高住|グループホーム|デイサービスセンター|デイサービス|デイケア|通所リハビリテーション|通所リハビリ|通所介護|' +
-  'ショートステイ|小規模多機能型居宅介護|小規模多機能ホーム|小規模多機能|居宅介護支援事業所|ケアハウス|老健|特養|介護医療院|障害者支援施設'
+  'ショートステイ|小規模多機能型居宅介護|小規模多機能ホーム|小規模多機能|居宅介護支援事業所|ケアハウス|老健|特養|介護医療院|障害者支援施設|' +
+  // Home-care services are named after their type too (訪問看護ステーションあおば, ケアプランセンターみどり).
+  '訪問看護ステーション|訪問看護ST|訪問介護事業所|訪問介護ステーション|ヘルパーステーション|ケアプランセンター|居宅介護支援センター|' +
+  '地域包括支援センター|在宅介護支援センター'
 /** What follows a kind of care home without being its name (グループホームの職員, デイサービス利用者, 老健スタッフ). */
 export const CARE_NOT_NAMES =
   /^(?:スタッフ|センター|ホーム|ハウス|ケア|サービス|リハビリ|リハ|ステイ|ナース|ヘルパー|ケアマネ|ケアマネジャー|ケアマネージャー|ワーカー|ドクター|ショート|デイ|ルーム|フロア|ユニット|バス|カー|ベッド|トイレ|ホール|マネージャー|レク|レクリエーション|プログラム|メニュー|グループ|ケアプラン|プラン|カンファレンス|チーム)$/u
