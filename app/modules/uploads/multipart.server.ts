@@ -82,6 +82,9 @@ export async function readUploadForm(
   })
 
   parser.on('file', (field, stream, info) => {
+    // When the body breaks off (cut at the cap, client gone), busboy errors every open file stream; the failure is
+    // handled once, through the parser, so a dropped file's stream must not crash the process with it.
+    stream.on('error', () => {})
     const rules = options.files[field]
     // An <input type=file> with nothing chosen still sends an empty part without a name: not a file.
     if (!rules || !info.filename) {
