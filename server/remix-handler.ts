@@ -88,7 +88,12 @@ function createRemixHeaders(headers: IncomingMessage['headers']): Headers {
 async function sendRemixResponse(res: Response, response: globalThis.Response) {
   res.statusMessage = response.statusText
   res.status(response.status)
-  for (const [name, value] of response.headers.entries()) res.append(name, value)
+  // Set-Cookie may come several times; any other header the route sets replaces the server's default of that name
+  // (security-headers.ts), so a download carries one nosniff and its own sandbox CSP and Cache-Control, not two of each.
+  for (const [name, value] of response.headers.entries()) {
+    if (name === 'set-cookie') res.append(name, value)
+    else res.setHeader(name, value)
+  }
   if (/text\/event-stream/i.test(response.headers.get('Content-Type') ?? '')) res.flushHeaders()
   if (response.body) await writeReadableStreamToWritable(response.body, res)
   else res.end()

@@ -12,8 +12,15 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('QSO Hub <no-reply@qso-hub.example>'),
   MAIL_DIR: z.string().optional(),
-  // Where uploaded files are kept (default .data/uploads); back it up with the database.
+  // Where uploaded files are kept (default .data/uploads); back it up with the database. Unused when S3_BUCKET is set.
   UPLOAD_DIR: z.string().optional(),
+  // An S3-compatible object store for uploads instead (docs/decisions/0041-file-storage-and-streamed-uploads.md).
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.url('S3_ENDPOINT must be a URL such as https://s3.example.jp:9000 (leave it unset for AWS)').optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.string().regex(/^(true|false|1|0|yes|no)?$/i, 'S3_FORCE_PATH_STYLE: true or false').optional(),
   MEILI_HOST: z.url().optional(),
   MEILI_API_KEY: z.string().optional(),
   // Session lifetimes and the re-authentication window (docs/decisions/0020-two-factor-and-session-lifetimes.md).
@@ -39,6 +46,14 @@ export function getEnv(): Env {
     throw new Error(`Invalid environment:\n${problems}`)
   }
   const env = result.data
+  const s3Settings = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const
+  const s3Named = s3Settings.filter((name) => env[name])
+  if (!env.S3_BUCKET && s3Named.length) {
+    throw new Error(`Invalid environment:\n  S3_BUCKET: must be set when ${s3Named.join(', ')} is set (or unset those to keep files on disk in UPLOAD_DIR)`)
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    throw new Error('Invalid environment:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither (the SDK then uses the instance role)')
+  }
   if (env.NODE_ENV === 'production' && !env.TWO_FACTOR_ENCRYPTION_KEY) {
     throw new Error('Invalid environment:\n  TWO_FACTOR_ENCRYPTION_KEY: must be set in production (openssl rand -hex 32)')
   }

@@ -191,20 +191,20 @@ describe('practices: attachments through the route', () => {
       await editRoute.action(routeArgs(multipart('/practices/new', w.cookies.author, { ...baseForm, intent: 'publish' }, [{ name: '報告書.pdf', bytes: EXE }]))),
     )
     expect(result.status).toBe(400)
-    expect(result.body.result.error.attachments).toEqual(['「報告書.pdf」は添付できない種類のファイルです（PDF・PNG・JPEG のみ）。'])
+    expect(result.body.result.error.attachments).toEqual(['「報告書.pdf」は添付できない種類のファイルです（PDF・PNG・JPEG・Word・Excel・PowerPoint のみ）。'])
     expect(await prisma.practice.count({ where: { authorId: w.author.id } })).toBe(0)
     expect(await prisma.storedFile.count({ where: { uploadedById: w.author.id } })).toBe(0)
   })
 
-  test('a file over 10 MB is refused', async () => {
+  test('a file over 10 MB is refused with 413 while it is read (the text typed comes back)', async () => {
     const w = await world()
     const big = new Uint8Array(10 * 1024 * 1024 + 1)
     big.set(PDF)
     const result = unwrap<{ result: { error: Record<string, string[]> } }>(
       await editRoute.action(routeArgs(multipart('/practices/new', w.cookies.author, { ...baseForm, intent: 'publish' }, [{ name: 'big.pdf', bytes: big }]))),
     )
-    expect(result.status).toBe(400)
-    expect(result.body.result.error.attachments?.[0]).toContain('10.0 MB 以下')
+    expect(result.status).toBe(413)
+    expect(result.body.result.error.attachments?.[0]).toBe('「big.pdf」は 10.0 MB を超えています。10.0 MB 以下のファイルを選んでください。')
     expect(await prisma.storedFile.count({ where: { uploadedById: w.author.id } })).toBe(0)
   })
 

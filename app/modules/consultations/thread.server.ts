@@ -5,6 +5,8 @@ import { prisma } from '#app/lib/db.server.ts'
 import { recordAudit } from '#app/modules/audit/audit.server.ts'
 import type { SessionUser } from '#app/modules/auth/session.server.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
+import type { FileFieldRules, SpooledFile } from '#app/modules/uploads/multipart.server.ts'
+import { transactionWithFiles } from '#app/modules/uploads/stored-file-changes.server.ts'
 import { storeUpload, validateUploads } from '#app/modules/uploads/uploads.server.ts'
 import { notFound, type ConsultationAccess } from './access.server.ts'
 import { ATTACHMENT_RULES, MAX_ATTACHMENTS } from './attachments.ts'
@@ -63,7 +65,13 @@ export async function getThread(user: SessionUser, access: ConsultationAccess, r
   }
 }
 
-type MessageInput = { body: string; internal: boolean; markAnswered: boolean; files: File[] }
+/** The message form, read as a stream: five attachments of 10 MB at most, each cut off at its cap while read. */
+export const CONSULTATION_UPLOAD_FORM: { files: Record<string, FileFieldRules>; maxBytes: number } = {
+  files: { attachments: { ...ATTACHMENT_RULES, maxFiles: MAX_ATTACHMENTS } },
+  maxBytes: MAX_ATTACHMENTS * ATTACHMENT_RULES.maxBytes + 1024 * 1024,
+}
+
+type MessageInput = { body: string; internal: boolean; markAnswered: boolean; files: ReadonlyArray<File | SpooledFile> }
 
 export type MessageResult = { ok: true } | { ok: false; field: 'body' | 'attachments'; message: string }
 
@@ -83,7 +91,8 @@ export async function postMessage(user: SessionUser, access: ConsultationAccess,
   if (errors[0]) return { ok: false, field: 'attachments', message: errors[0] }
 
   const fromDesk = access.isDesk && !access.isRequester
-  const notifyIds = await prisma.$transaction(async (tx) => {
+  // A message whose transaction fails takes its stored attachments with it (stored-file-changes.server.ts).
+  const notifyIds = await transactionWithFiles(prisma, async (tx, changes) => {
     const current = await tx.consultation.findUniqueOrThrow({
       where: { id: access.id },
       select: { status: true, firstResponseAt: true, answeredAt: true, requesterId: true, assignments: { select: { consultantId: true } } },
@@ -96,7 +105,7 @@ export async function postMessage(user: SessionUser, access: ConsultationAccess,
       select: { id: true },
     })
     for (const upload of uploads) {
-      const file = await storeUpload(upload, user.id, tx)
+      const file = await storeUpload(upload, user.id, tx, changes)
       await tx.consultationAttachment.create({ data: { messageId: message.id, fileId: file.id } })
     }
     await recordAudit(

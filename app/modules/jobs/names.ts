@@ -18,6 +18,8 @@ export type JobPayloads = {
   'housekeeping.hourly': Record<string, never>
   /** Hourly: the day-before mails for tomorrow's events. */
   'events.reminders': Record<string, never>
+  /** Daily: stored files no row references (older than a day) and temporary upload folders left by a crash. */
+  'uploads.sweep-orphans': Record<string, never>
 }
 
 export type JobName = keyof JobPayloads
@@ -30,4 +32,5 @@ export const JOB_LABELS: Record<JobName, string> = {
   'deidentify.rescan': '個人情報の再確認',
   'housekeeping.hourly': '定期的な整理（期限切れのセッション等）',
   'events.reminders': '行事の前日リマインド',
+  'uploads.sweep-orphans': '参照されていない添付ファイルの削除',
 }

@@ -6,6 +6,7 @@ import { notifyCommentFollowers } from '#app/modules/discussion/discussion.serve
 import { sendDayBeforeReminders } from '#app/modules/events/events.server.ts'
 import { deliverMail } from '#app/modules/mail/mail.server.ts'
 import { deleteOldReadNotifications } from '#app/modules/notifications/notifications.server.ts'
+import { sweepOrphanFiles } from '#app/modules/uploads/orphan-sweep.server.ts'
 import type { JobName, JobPayloads } from './names.ts'
 
 // The payload was written by enqueueJob with the same name's type, so reading it back as that type is sound.
@@ -27,6 +28,7 @@ export const taskList: Record<JobName, Task> = {
   // The hourly run also queues again any re-scan whose worker was killed mid-way.
   'housekeeping.hourly': task<'housekeeping.hourly'>(() => Promise.all([pruneExpiredAuthData(), deleteOldReadNotifications(), resumeStalledRescans()])),
   'events.reminders': task<'events.reminders'>(() => sendDayBeforeReminders()),
+  'uploads.sweep-orphans': task<'uploads.sweep-orphans'>(() => sweepOrphanFiles()),
 } satisfies TaskList
 
 /**
@@ -36,4 +38,6 @@ export const taskList: Record<JobName, Task> = {
 export const cronItems = parseCronItems([
   { task: 'housekeeping.hourly', match: '7 * * * *', identifier: 'housekeeping.hourly', options: { backfillPeriod: 0 } },
   { task: 'events.reminders', match: '0 * * * *', identifier: 'events.reminders', options: { backfillPeriod: 60 * 60 * 1000 } },
+  // Daily, at a quiet hour (UTC 18:23 = 03:23 in Japan): it lists the whole store.
+  { task: 'uploads.sweep-orphans', match: '23 18 * * *', identifier: 'uploads.sweep-orphans', options: { backfillPeriod: 0 } },
 ])

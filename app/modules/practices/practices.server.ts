@@ -10,14 +10,25 @@ import { serverBlockingFindings } from '#app/modules/deidentify/server-check.ser
 import { sendMail } from '#app/modules/mail/mail.server.ts'
 import { contentHiddenMail } from '#app/modules/mail/templates.ts'
 import { notify } from '#app/modules/notifications/notifications.server.ts'
+import { transactionWithFiles, type StoredFileChanges } from '#app/modules/uploads/stored-file-changes.server.ts'
 import { storeUpload, type ValidUpload } from '#app/modules/uploads/uploads.server.ts'
 import { enqueueSearchChange } from '#search/outbox.server.ts'
-import type { PracticeFilters, PracticeInput } from './schemas.ts'
+import type { FileFieldRules } from '#app/modules/uploads/multipart.server.ts'
+import { MAX_PRACTICE_ATTACHMENTS, PRACTICE_ATTACHMENT_RULES, type PracticeFilters, type PracticeInput } from './schemas.ts'
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>
 type Tx = Prisma.TransactionClient
 
 export const PRACTICES_PAGE_SIZE = 20
+
+/**
+ * How the practice form is read (streamed, app/modules/uploads/multipart.server.ts): each attachment stops being
+ * written at 10 MB, and the whole body at ten attachments plus the text (the same cap as server/body-limits.ts).
+ */
+export const PRACTICE_UPLOAD_FORM: { files: Record<string, FileFieldRules>; maxBytes: number } = {
+  files: { attachments: { ...PRACTICE_ATTACHMENT_RULES, maxFiles: MAX_PRACTICE_ATTACHMENTS } },
+  maxBytes: (MAX_PRACTICE_ATTACHMENTS + 1) * PRACTICE_ATTACHMENT_RULES.maxBytes,
+}
 
 const practiceDetail = {
   results: { orderBy: { position: 'asc' } },
@@ -175,7 +186,8 @@ export async function savePractice(
   }
   const related = await resolveRelatedCases(input.relatedCases, author)
   if (!related.ok) return related
-  const run = async (tx: Tx) => {
+  // Removed attachments leave the file storage only after the commit; files stored for a rolled-back save are removed.
+  const run = async (tx: Tx, files: StoredFileChanges) => {
     const status = publish ? 'PUBLISHED' : 'DRAFT'
     const results = input.results.map((row, position) => ({ ...row, position }))
     const relatedCases = related.ids.map((caseId) => ({ caseId }))
@@ -185,9 +197,9 @@ export async function savePractice(
       await tx.practiceResult.deleteMany({ where: { practiceId: id } })
       await tx.practiceCase.deleteMany({ where: { practiceId: id } })
       if (input.removeAttachment.length) {
-        // Only this practice's own attachments; the stored file goes with its link (cascade from StoredFile).
+        // Only this practice's own attachments; the link goes with the stored file (cascade from StoredFile).
         const removed = await tx.practiceAttachment.findMany({ where: { practiceId: id, id: { in: input.removeAttachment } }, select: { fileId: true } })
-        await tx.storedFile.deleteMany({ where: { id: { in: removed.map((row) => row.fileId) } } })
+        await files.removeFiles(tx, removed.map((row) => row.fileId))
       }
       await tx.practice.update({
         where: { id },
@@ -219,22 +231,23 @@ export async function savePractice(
       id = created.id
     }
     for (const upload of options.uploads ?? []) {
-      const file = await storeUpload(upload, author.id, tx)
+      const file = await storeUpload(upload, author.id, tx, files)
       await tx.practiceAttachment.create({ data: { practiceId: id, fileId: file.id } })
     }
     await enqueueSearchChange(tx, { type: 'practice', id })
     return { ok: true as const, id, status: status as 'DRAFT' | 'PUBLISHED' }
   }
-  return options.db ? run(options.db) : prisma.$transaction(run, { timeout: 30_000 })
+  return transactionWithFiles(prisma, run, { db: options.db, timeout: 30_000 })
 }
 
 /** Removes the author's own draft (published practices are hidden by moderators, not deleted). */
 export async function deletePracticeDraft(id: string, author: Viewer): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const files = await tx.practiceAttachment.findMany({ where: { practiceId: id, practice: { authorId: author.id, status: 'DRAFT' } }, select: { fileId: true } })
+  return transactionWithFiles(prisma, async (tx, files) => {
+    const attached = await tx.practiceAttachment.findMany({ where: { practiceId: id, practice: { authorId: author.id, status: 'DRAFT' } }, select: { fileId: true } })
     const result = await tx.practice.deleteMany({ where: { id, authorId: author.id, status: 'DRAFT' } })
     if (!result.count) return false
-    await tx.storedFile.deleteMany({ where: { id: { in: files.map((row) => row.fileId) } } })
+    // The attachments' bytes leave the storage once this commits.
+    await files.removeFiles(tx, attached.map((row) => row.fileId))
     await enqueueSearchChange(tx, { type: 'practice', id })
     return true
   })

@@ -122,5 +122,6 @@ export const AdoptionSchema = z.object({
 })
 export type AdoptionInput = z.infer<typeof AdoptionSchema>
 
-export const PRACTICE_ATTACHMENT_RULES = { maxBytes: 10 * 1024 * 1024, allowed: ['pdf', 'png', 'jpeg'] as const }
+// Office documents too (issue 17): hospitals keep procedures and posters in Word, Excel and PowerPoint.
+export const PRACTICE_ATTACHMENT_RULES = { maxBytes: 10 * 1024 * 1024, allowed: ['pdf', 'png', 'jpeg', 'docx', 'xlsx', 'pptx'] as const }
 export const MAX_PRACTICE_ATTACHMENTS = 10

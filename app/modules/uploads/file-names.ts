@@ -18,7 +18,7 @@ export function cleanFileName(name: string): string {
   return cleaned || 'file'
 }
 
-const EXTENSIONS: Record<UploadKind, readonly string[]> = { pdf: ['pdf'], png: ['png'], jpeg: ['jpg', 'jpeg'] }
+const EXTENSIONS: Record<UploadKind, readonly string[]> = { pdf: ['pdf'], png: ['png'], jpeg: ['jpg', 'jpeg'], docx: ['docx'], xlsx: ['xlsx'], pptx: ['pptx'] }
 
 /**
  * The name a stored file is downloaded under: the cleaned name whose extension is the one of the type detected

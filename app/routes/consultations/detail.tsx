@@ -15,6 +15,8 @@ import { formatDateTime } from '#app/lib/format.ts'
 import { ROLE_LABELS } from '#app/modules/auth/permissions.ts'
 import { requirePermission } from '#app/modules/auth/require.server.ts'
 import { requireConsultationAccess } from '#app/modules/consultations/access.server.ts'
+import { CONSULTATION_UPLOAD_FORM } from '#app/modules/consultations/thread.server.ts'
+import { withUploadForm } from '#app/modules/uploads/multipart.server.ts'
 import {
   AUTOPSY_LABELS,
   EVIDENCE_LABELS,
@@ -94,65 +96,68 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (length > MAX_BODY_BYTES) {
     return data<ActionResult>({ ok: false, error: `添付ファイルが大きすぎます。1件${formatFileSize(ATTACHMENT_RULES.maxBytes)}以下、${MAX_ATTACHMENTS}件までにしてください。` }, { status: 413 })
   }
-  const formData = await request.formData()
-  try {
-    if (formData.get('intent') === 'details') {
-      const submission = parseWithZod(formData, { schema: CompleteDetailsSchema })
-      if (submission.status !== 'success') return data<ActionResult>({ ok: false, detailsResult: submission.reply() }, { status: 400 })
-      const values = submission.value
-      // The same rule as the request form: identifiers found with high confidence are removed before saving.
-      const blocking = blockingFindings(DEIDENTIFIED_FIELDS.map(({ field, label }) => ({ field, label, text: values[field] ?? '' })))
-      if (blocking.length) {
-        const fieldErrors: Record<string, string[]> = {}
-        for (const [index, message] of describeBlocking(blocking).entries()) {
-          const field = blocking[index]?.field ?? 'summary'
-          fieldErrors[field] = [...(fieldErrors[field] ?? []), message]
+  // Streamed: attachments go to temporary files as they arrive, each stopped at its cap (413, the message kept).
+  return withUploadForm(request, CONSULTATION_UPLOAD_FORM, async ({ formData, files, refused, tooLarge }) => {
+    try {
+      if (formData.get('intent') === 'details') {
+        const submission = parseWithZod(formData, { schema: CompleteDetailsSchema })
+        if (submission.status !== 'success') return data<ActionResult>({ ok: false, detailsResult: submission.reply() }, { status: 400 })
+        const values = submission.value
+        // The same rule as the request form: identifiers found with high confidence are removed before saving.
+        const blocking = blockingFindings(DEIDENTIFIED_FIELDS.map(({ field, label }) => ({ field, label, text: values[field] ?? '' })))
+        if (blocking.length) {
+          const fieldErrors: Record<string, string[]> = {}
+          for (const [index, message] of describeBlocking(blocking).entries()) {
+            const field = blocking[index]?.field ?? 'summary'
+            fieldErrors[field] = [...(fieldErrors[field] ?? []), message]
+          }
+          return data<ActionResult>({ ok: false, detailsResult: submission.reply({ fieldErrors }) }, { status: 400 })
         }
-        return data<ActionResult>({ ok: false, detailsResult: submission.reply({ fieldErrors }) }, { status: 400 })
+        const written = await completeDetails(user, access, values, request)
+        return data<ActionResult>({ ok: true, notice: written.length ? `${written.length}項目を追記しました。` : '追記する内容がありませんでした。', detailsResult: submission.reply({ resetForm: true }) })
       }
-      const written = await completeDetails(user, access, values, request)
-      return data<ActionResult>({ ok: true, notice: written.length ? `${written.length}項目を追記しました。` : '追記する内容がありませんでした。', detailsResult: submission.reply({ resetForm: true }) })
-    }
-    if (formData.get('intent') === 'message') {
-      const composer: Composer = formData.get('composer') === 'note' ? 'note' : 'reply'
-      const parsed = MessageSchema.safeParse({
-        body: formData.get('body') ?? undefined,
-        // A note comes only from the note composer, never from a box ticked beside 送信.
-        internal: composer === 'note' ? 'on' : undefined,
-        markAnswered: formData.get('markAnswered') ?? undefined,
-      })
-      const body = typeof formData.get('body') === 'string' ? String(formData.get('body')) : ''
-      if (!parsed.success) {
-        const fieldErrors = z.flattenError(parsed.error).fieldErrors
-        return data<ActionResult>({ ok: false, fieldErrors: { body: fieldErrors.body }, body, composer }, { status: 400 })
+      if (formData.get('intent') === 'message') {
+        const composer: Composer = formData.get('composer') === 'note' ? 'note' : 'reply'
+        const parsed = MessageSchema.safeParse({
+          body: formData.get('body') ?? undefined,
+          // A note comes only from the note composer, never from a box ticked beside 送信.
+          internal: composer === 'note' ? 'on' : undefined,
+          markAnswered: formData.get('markAnswered') ?? undefined,
+        })
+        const body = typeof formData.get('body') === 'string' ? String(formData.get('body')) : ''
+        if (!parsed.success) {
+          const fieldErrors = z.flattenError(parsed.error).fieldErrors
+          return data<ActionResult>({ ok: false, fieldErrors: { body: fieldErrors.body }, body, composer }, { status: 400 })
+        }
+        const refusedFiles = refused.attachments ?? []
+        if (refusedFiles.length) return data<ActionResult>({ ok: false, fieldErrors: { attachments: refusedFiles }, body, composer }, { status: tooLarge ? 413 : 400 })
+        const result = await postMessage(
+          user,
+          access,
+          { body: parsed.data.body, internal: !!parsed.data.internal, markAnswered: !!parsed.data.markAnswered, files },
+          request,
+        )
+        if (!result.ok) return data<ActionResult>({ ok: false, fieldErrors: { [result.field]: [result.message] }, body, composer }, { status: 400 })
+        return data<ActionResult>({ ok: true, notice: parsed.data.internal ? '内部メモを追加しました。' : 'メッセージを送信しました。' })
       }
-      const files = formData.getAll('attachments').filter((value): value is File => typeof value !== 'string')
-      const result = await postMessage(
-        user,
-        access,
-        { body: parsed.data.body, internal: !!parsed.data.internal, markAnswered: !!parsed.data.markAnswered, files },
-        request,
-      )
-      if (!result.ok) return data<ActionResult>({ ok: false, fieldErrors: { [result.field]: [result.message] }, body, composer }, { status: 400 })
-      return data<ActionResult>({ ok: true, notice: parsed.data.internal ? '内部メモを追加しました。' : 'メッセージを送信しました。' })
+      const parsed = ActionSchema.safeParse(Object.fromEntries(formData))
+      if (!parsed.success) return data<ActionResult>({ ok: false, error: '操作の内容を読み取れませんでした。ページを再読み込みしてください。' }, { status: 400 })
+      const input = parsed.data
+      if (input.intent === 'transition') {
+        await changeStatus(user, access, input.transition, request)
+        return data<ActionResult>({ ok: true, notice: `「${TRANSITION_LABELS[input.transition]}」を行いました。` })
+      }
+      if (input.intent === 'assign') {
+        await assignConsultant(user, access, input.consultantId, request)
+        return data<ActionResult>({ ok: true, notice: '担当者を割り当てました。' })
+      }
+      await unassignConsultant(user, access, input.consultantId, request)
+      return data<ActionResult>({ ok: true, notice: '担当を外しました。' })
+    } catch (error) {
+      if (error instanceof ConsultationConflict) return data<ActionResult>({ ok: false, error: error.message }, { status: 409 })
+      throw error
     }
-    const parsed = ActionSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) return data<ActionResult>({ ok: false, error: '操作の内容を読み取れませんでした。ページを再読み込みしてください。' }, { status: 400 })
-    const input = parsed.data
-    if (input.intent === 'transition') {
-      await changeStatus(user, access, input.transition, request)
-      return data<ActionResult>({ ok: true, notice: `「${TRANSITION_LABELS[input.transition]}」を行いました。` })
-    }
-    if (input.intent === 'assign') {
-      await assignConsultant(user, access, input.consultantId, request)
-      return data<ActionResult>({ ok: true, notice: '担当者を割り当てました。' })
-    }
-    await unassignConsultant(user, access, input.consultantId, request)
-    return data<ActionResult>({ ok: true, notice: '担当を外しました。' })
-  } catch (error) {
-    if (error instanceof ConsultationConflict) return data<ActionResult>({ ok: false, error: error.message }, { status: 409 })
-    throw error
-  }
+  })
 }
 
 const detailRows = (c: ReturnType<typeof useLoaderData<typeof loader>>['consultation']) =>

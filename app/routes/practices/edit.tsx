@@ -11,9 +11,10 @@ import { CharacterCount, ErrorList, SelectField, TextareaField, TextField, toOpt
 import { requireUser } from '#app/modules/auth/require.server.ts'
 import type { RichTextDoc } from '#app/modules/rich-text/rich-text.ts'
 import { PRACTICE_THEMES } from '#app/modules/practices/labels.ts'
-import { deletePracticeDraft, findPracticeForEditing, practiceFormDefaults, savePractice, visibleRelatedCases } from '#app/modules/practices/practices.server.ts'
+import { deletePracticeDraft, findPracticeForEditing, PRACTICE_UPLOAD_FORM, practiceFormDefaults, savePractice, visibleRelatedCases } from '#app/modules/practices/practices.server.ts'
 import { MAX_PRACTICE_ATTACHMENTS, PRACTICE_ATTACHMENT_RULES, PracticeSchema } from '#app/modules/practices/schemas.ts'
-import { formatFileSize } from '#app/modules/uploads/file-types.ts'
+import { acceptAttribute, formatFileSize } from '#app/modules/uploads/file-types.ts'
+import { withUploadForm } from '#app/modules/uploads/multipart.server.ts'
 import { validateUploads } from '#app/modules/uploads/uploads.server.ts'
 
 // One module for /practices/new (no :id) and /practices/:id/edit. Only the author edits; drafts can always be
@@ -37,42 +38,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-// Ten files of 10 MB and the text around them; anything larger is refused before it is read.
-const MAX_REQUEST_BYTES = (MAX_PRACTICE_ATTACHMENTS + 1) * PRACTICE_ATTACHMENT_RULES.maxBytes
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const existing = params.id ? await findPracticeForEditing(params.id, user) : null
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_REQUEST_BYTES) {
-    throw new Response(`添付ファイルが大きすぎます（1ファイル ${formatFileSize(PRACTICE_ATTACHMENT_RULES.maxBytes)} まで）。`, { status: 413 })
-  }
-  const formData = await request.formData()
-  if (formData.get('intent') === 'delete-draft' && existing) {
-    if (!(await deletePracticeDraft(existing.id, user))) throw new Response('公開済みのプラクティスは削除できません。', { status: 400 })
-    throw redirect('/practices?view=mine')
-  }
-  const submission = parseWithZod(formData, { schema: PracticeSchema })
-  // Adding or removing a result row (without JavaScript) comes back here too: answer with the form as it now is.
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: submission.status === 'error' ? 400 : 200 })
+  // Streamed: attachments go to temporary files as they arrive, each stopped at its cap (413 below, the text kept).
+  return withUploadForm(request, PRACTICE_UPLOAD_FORM, async ({ formData, files, refused, tooLarge }) => {
+    if (formData.get('intent') === 'delete-draft' && existing) {
+      if (!(await deletePracticeDraft(existing.id, user))) throw new Response('公開済みのプラクティスは削除できません。', { status: 400 })
+      throw redirect('/practices?view=mine')
+    }
+    const submission = parseWithZod(formData, { schema: PracticeSchema })
+    const refusedFiles = refused.attachments ?? []
+    const status = tooLarge ? 413 : 400
+    const chooseAgain = '添付ファイルを確認してください。ファイルはもう一度選び直してください。'
+    // Adding or removing a result row (without JavaScript) comes back here too: answer with the form as it now is.
+    if (submission.status !== 'success') {
+      if (refusedFiles.length) return data({ result: submission.reply({ formErrors: [chooseAgain], fieldErrors: { attachments: refusedFiles } }) }, { status })
+      return data({ result: submission.reply() }, { status: submission.status === 'error' ? 400 : 200 })
+    }
 
-  // New files: checked by content and size; one bad file refuses the save and names the file.
-  const files = formData.getAll('attachments').filter((value): value is File => typeof value === 'object' && value !== null && value.size > 0)
-  const { uploads, errors: fileErrors } = await validateUploads(files, PRACTICE_ATTACHMENT_RULES)
-  const kept = existing ? existing.attachments.filter((item) => !submission.value.removeAttachment.includes(item.id)).length : 0
-  if (kept + uploads.length > MAX_PRACTICE_ATTACHMENTS) fileErrors.push(`添付ファイルは${MAX_PRACTICE_ATTACHMENTS}個までです。`)
-  if (fileErrors.length) {
-    return data(
-      { result: submission.reply({ formErrors: ['添付ファイルを確認してください。ファイルはもう一度選び直してください。'], fieldErrors: { attachments: fileErrors } }) },
-      { status: 400 },
-    )
-  }
+    // New files: checked by content and size; one bad file refuses the save and names the file.
+    const { uploads, errors } = await validateUploads(files, PRACTICE_ATTACHMENT_RULES)
+    const fileErrors = [...refusedFiles, ...errors]
+    const kept = existing ? existing.attachments.filter((item) => !submission.value.removeAttachment.includes(item.id)).length : 0
+    if (kept + uploads.length > MAX_PRACTICE_ATTACHMENTS) fileErrors.push(`添付ファイルは${MAX_PRACTICE_ATTACHMENTS}個までです。`)
+    if (fileErrors.length) return data({ result: submission.reply({ formErrors: [chooseAgain], fieldErrors: { attachments: fileErrors } }) }, { status })
 
-  const saved = await savePractice(submission.value, user, { id: existing?.id, uploads })
-  if (!saved.ok) {
-    const again = uploads.length ? ['添付ファイルはもう一度選び直してください。'] : []
-    return data({ result: submission.reply({ formErrors: [...saved.formErrors, ...again], fieldErrors: saved.fieldErrors }) }, { status: 400 })
-  }
-  throw redirect(`/practices/${saved.id}?saved=${saved.status === 'PUBLISHED' ? 'published' : 'draft'}`)
+    const saved = await savePractice(submission.value, user, { id: existing?.id, uploads })
+    if (!saved.ok) {
+      const again = uploads.length ? ['添付ファイルはもう一度選び直してください。'] : []
+      return data({ result: submission.reply({ formErrors: [...saved.formErrors, ...again], fieldErrors: saved.fieldErrors }) }, { status: 400 })
+    }
+    throw redirect(`/practices/${saved.id}?saved=${saved.status === 'PUBLISHED' ? 'published' : 'draft'}`)
+  })
 }
 
 /** A result row's field, with its character count and the live de-identification hint (the server checks both). */
@@ -201,10 +199,10 @@ export default function PracticeEdit() {
           ) : null}
           <div className="field">
             <label htmlFor="practice-attachments">ファイルを添付</label>
-            <input id="practice-attachments" name="attachments" type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-describedby="practice-attachments-help" />
+            <input id="practice-attachments" name="attachments" type="file" multiple accept={acceptAttribute(PRACTICE_ATTACHMENT_RULES.allowed)} aria-describedby="practice-attachments-help" />
             <p id="practice-attachments-help" className="field__help">
-              PDF・PNG・JPEG、1ファイル10MBまで、合わせて{MAX_PRACTICE_ATTACHMENTS}個まで。患者や職員が写った写真、実名の入った書類は添付しないでください。
-              PDFは文字を読み取って確認し、氏名などがあればページを示して添付を断ります。画像（PNG・JPEG）の中の文字は確認されません。
+              PDF・PNG・JPEG・Word（docx）・Excel（xlsx）・PowerPoint（pptx）、1ファイル{formatFileSize(PRACTICE_ATTACHMENT_RULES.maxBytes)}まで、合わせて{MAX_PRACTICE_ATTACHMENTS}個まで。マクロ付きの文書（docm・xlsm・pptm）は添付できません。患者や職員が写った写真、実名の入った書類は添付しないでください。
+              PDFは文字を読み取って確認し、氏名などがあればページを示して添付を断ります。画像（PNG・JPEG）とOffice文書の中の文字は確認されないため、添付前にご自身で確認してください。
             </p>
             <ErrorList errors={attachmentErrors} />
           </div>
