@@ -10,6 +10,9 @@
  *   npm run bench:load -- --no-kill                      load only
  *   options: --writers N --duration S --kill-at S --down S --pool N --no-kill
  */
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { parseDatabaseUrl } from '#app/lib/database-url.ts'
@@ -164,7 +167,9 @@ async function main() {
     console.log('')
     for (const [label, value] of rows) console.log(`${label.padEnd(34)} ${value}`)
     const serverErrors = app.output().split('\n').filter((line) => /"level":50|P2028|Unexpected Server Error/.test(line))
-    if (byStatus.get(0)) console.log(`server still running: ${app.child.exitCode === null}; its last lines:\n${app.output().trim().split('\n').slice(-5).join('\n')}`)
+    const serverLog = path.join(os.tmpdir(), `qso-load-server-${process.pid}.log`)
+    writeFileSync(serverLog, app.output())
+    console.log(`${'server'.padEnd(34)} ${app.child.exitCode === null ? 'still running' : `exited (${app.child.exitCode})`}; its log: ${serverLog}`)
     console.log(`${'server error log lines'.padEnd(34)} ${serverErrors.length}${serverErrors[0] ? `  first: ${serverErrors[0].slice(0, 200)}` : ''}`)
   } finally {
     await app.stop()

@@ -29,30 +29,34 @@ async function failure(run: () => Promise<unknown>): Promise<unknown> {
   throw new Error('expected a failure')
 }
 
-/** Occupies the client's only connection for `ms`. */
+/** Occupies the client's only connection for `ms` (returns once the transaction holds it). */
 async function occupy(prisma: PrismaClient, ms: number) {
+  let holdingNow: () => void = () => {}
+  const started = new Promise<void>((resolve) => (holdingNow = resolve))
   const holding = prisma.$transaction(async (tx) => {
+    holdingNow()
     await tx.$queryRawUnsafe(`SELECT pg_sleep(${ms / 1000})::text AS slept`)
   }, { timeout: ms + 5000 })
-  await new Promise((resolve) => setTimeout(resolve, 300))
-  return holding
+  await started
+  // Wrapped: an async function returning the promise itself would wait for it.
+  return { released: holding }
 }
 
 test('a query that waited the whole pool wait, and a transaction that could not start, are "busy"', async () => {
   const prisma = client({ max: 1, waitMs: 300 })
   await prisma.$queryRaw`SELECT 1`
-  const holding = occupy(prisma, 1500)
+  const holding = await occupy(prisma, 2000)
   expect(databaseTroubleOf(await failure(() => prisma.user.count()))).toBe('busy')
   expect(databaseTroubleOf(await failure(() => prisma.$transaction(async (tx) => tx.user.count())))).toBe('busy')
-  await holding
+  await holding.released
   // Prisma's own limit (P2028) when it is shorter than the pool's wait, as before issue 18.
   const short = client({ max: 1, waitMs: 5000, maxWait: 200 })
   await short.$queryRaw`SELECT 1`
-  const holdingShort = occupy(short, 1500)
+  const holdingShort = await occupy(short, 2000)
   const p2028 = await failure(() => short.$transaction(async (tx) => tx.user.count()))
   expect((p2028 as { code?: string }).code).toBe('P2028')
   expect(databaseTroubleOf(p2028)).toBe('busy')
-  await holdingShort
+  await holdingShort.released
 })
 
 test('a closed port, and a server that went away mid-query are "unavailable"', async () => {
