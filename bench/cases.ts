@@ -66,6 +66,29 @@ export async function benchCases(prisma: PrismaClient, measure: Measure, show: S
       ),
     })
   }
+  // Issue 17: who was involved, the factors and the countermeasures (the retrieval filters read these).
+  const professions = ['NURSE', 'PHYSICIAN', 'PHARMACIST', 'CLINICAL_ENGINEER', 'LABORATORY_TECHNOLOGIST'] as const
+  const bands = ['UNDER_1', 'Y1_UNDER_3', 'Y3_UNDER_5', 'Y5_UNDER_10', 'Y10_PLUS'] as const
+  const factors = [['P_MSHELL', 'P'], ['P_MSHELL', 'm'], ['SHELL', 'S'], ['SHELL', 'L'], ['FOUR_M', 'MAN']] as const
+  const strengths = ['STRONG', 'MODERATE', 'WEAK'] as const
+  for (let batch = 0; batch < caseIds.length; batch += 1000) {
+    const slice = caseIds.slice(batch, batch + 1000)
+    await prisma.caseProfession.createMany({
+      data: slice.flatMap((caseId, j) => [
+        { caseId, profession: professions[(batch + j) % professions.length] ?? 'NURSE', experience: bands[(batch + j) % bands.length] ?? 'UNDER_1', position: 0 },
+        { caseId, profession: 'NURSE' as const, experience: bands[(batch + j * 3) % bands.length] ?? 'UNDER_1', position: 1 },
+      ]),
+    })
+    await prisma.contributingFactor.createMany({
+      data: slice.map((caseId, j) => {
+        const [framework, element] = factors[(batch + j) % factors.length] ?? ['SHELL', 'S']
+        return { caseId, framework, element, description: '多忙で照合を省略した', position: 0 }
+      }),
+    })
+    await prisma.countermeasure.createMany({
+      data: slice.map((caseId, j) => ({ caseId, text: '配薬時のバーコード認証', strength: strengths[(batch + j) % strengths.length] ?? 'WEAK', responsibleRole: '看護部', effectMeasure: '実施率', position: 0 })),
+    })
+  }
   console.log(`(data written in ${((performance.now() - started) / 1000).toFixed(1)} s)`)
   const viewer = { id: authors[0]?.id ?? '', role: 'MEMBER' as const }
   const filters = (query: Record<string, string>) => CaseFiltersSchema.parse(query)
@@ -73,6 +96,12 @@ export async function benchCases(prisma: PrismaClient, measure: Measure, show: S
   show('/cases: page 100, newest', await measure(50, () => listCases(filters({ page: '100' }), viewer)))
   show('/cases: category + level + year', await measure(50, () => listCases(filters({ category: 'CARE', level: 'LEVEL_3B', year: '2022' }), viewer)))
   show('/cases: tag', await measure(50, () => listCases(filters({ tag: '転倒' }), viewer)))
+  // Issue 17, beside the category + level + year line above as the baseline of this run.
+  show('/cases: profession + experience (one person)', await measure(50, () => listCases(filters({ profession: 'PHARMACIST', experience: 'Y3_UNDER_5' }), viewer)))
+  show('/cases: factor + strength + month range', await measure(50, () => listCases(filters({ factor: 'SHELL:S', strength: 'STRONG', from: '2020-04', to: '2023-03' }), viewer)))
+  const { loadCaseExport, caseExportCsv, caseExportXlsx } = await import('#app/modules/cases/export.server.ts')
+  show('export: 1,000 cases as CSV', await measure(5, async () => caseExportCsv(await loadCaseExport(filters({}), viewer))))
+  show('export: 1,000 cases as .xlsx', await measure(5, async () => caseExportXlsx(await loadCaseExport(filters({}), viewer))))
   show('/cases: most discussed', await measure(50, () => listCases(filters({ sort: 'discussed' }), viewer)))
 
   const longThread = caseIds[0] ?? ''
