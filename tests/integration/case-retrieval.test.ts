@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/lib/db.server.ts'
 import { EXPORT_COLUMNS } from '#app/modules/cases/export.server.ts'
+import { ANONYMOUS_AUTHOR } from '#app/modules/cases/labels.ts'
 import { loader as exportLoader } from '#app/routes/cases/export.ts'
 import { loader as listLoader } from '#app/routes/cases/index.tsx'
 import { loader as searchLoader } from '#app/routes/search/index.tsx'
@@ -227,7 +228,7 @@ describe('export of the filtered list', () => {
       const all = await csvTable('', cookie)
       expect(all.text).not.toContain('秘密事例')
       const anonymous = all.table.find((row) => row[urlColumn]?.endsWith(ids.anonymousPhysician)) ?? []
-      expect(anonymous[authorColumn]).toBe('会員')
+      expect(anonymous[authorColumn]).toBe(ANONYMOUS_AUTHOR)
       expect(anonymous[hospitalColumn]).toBe('')
       const named = all.table.find((row) => row[urlColumn]?.endsWith(ids.otherHospital)) ?? []
       expect(named[authorColumn]).toBe('公開 太郎')
@@ -249,7 +250,7 @@ describe('export of the filtered list', () => {
     const titleCell = sheet.getRow(2).getCell(titleColumn + 1)
     expect(titleCell.type).toBe(ExcelJS.ValueType.String)
     // The anonymous case's row: neither the author (who signs the other case by name) nor their hospital.
-    expect(table[1]?.[authorColumn]).toBe('会員')
+    expect(table[1]?.[authorColumn]).toBe(ANONYMOUS_AUTHOR)
     expect(JSON.stringify(table[1])).not.toContain(AUTHOR_NAME)
     expect(JSON.stringify(table[1])).not.toContain('退出テスト総合病院')
     expect(table[2]?.[authorColumn]).toBe(AUTHOR_NAME)
