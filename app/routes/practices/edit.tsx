@@ -194,12 +194,21 @@ export default function PracticeEdit() {
           ) : null}
           <div className="field">
             <label htmlFor="practice-attachments">ファイルを添付</label>
-            <input id="practice-attachments" name="attachments" type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-describedby="practice-attachments-help" />
+            {/* A refused file's message is read out with the field (aria-describedby), not only shown beside it. */}
+            <input
+              id="practice-attachments"
+              name="attachments"
+              type="file"
+              multiple
+              accept="application/pdf,image/png,image/jpeg"
+              aria-invalid={attachmentErrors?.length ? true : undefined}
+              aria-describedby={attachmentErrors?.length ? 'practice-attachments-help practice-attachments-error' : 'practice-attachments-help'}
+            />
             <p id="practice-attachments-help" className="field__help">
               PDF・PNG・JPEG、1ファイル10MBまで、合わせて{MAX_PRACTICE_ATTACHMENTS}個まで。患者や職員が写った写真、実名の入った書類は添付しないでください。
               PDFは文字を読み取って確認し、氏名などがあればページを示して添付を断ります。画像（PNG・JPEG）の中の文字は確認されません。
             </p>
-            <ErrorList errors={attachmentErrors} />
+            <ErrorList id="practice-attachments-error" errors={attachmentErrors} />
           </div>
         </fieldset>
 
