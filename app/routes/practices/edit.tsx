@@ -199,12 +199,21 @@ export default function PracticeEdit() {
           ) : null}
           <div className="field">
             <label htmlFor="practice-attachments">ファイルを添付</label>
-            <input id="practice-attachments" name="attachments" type="file" multiple accept={acceptAttribute(PRACTICE_ATTACHMENT_RULES.allowed)} aria-describedby="practice-attachments-help" />
+            {/* A refused file's message is read out with the field (aria-describedby), not only shown beside it. */}
+            <input
+              id="practice-attachments"
+              name="attachments"
+              type="file"
+              multiple
+              accept={acceptAttribute(PRACTICE_ATTACHMENT_RULES.allowed)}
+              aria-invalid={attachmentErrors?.length ? true : undefined}
+              aria-describedby={attachmentErrors?.length ? 'practice-attachments-help practice-attachments-error' : 'practice-attachments-help'}
+            />
             <p id="practice-attachments-help" className="field__help">
               PDF・PNG・JPEG・Word（docx）・Excel（xlsx）・PowerPoint（pptx）、1ファイル{formatFileSize(PRACTICE_ATTACHMENT_RULES.maxBytes)}まで、合わせて{MAX_PRACTICE_ATTACHMENTS}個まで。マクロ付きの文書（docm・xlsm・pptm）は添付できません。患者や職員が写った写真、実名の入った書類は添付しないでください。
               PDFは文字を読み取って確認し、氏名などがあればページを示して添付を断ります。画像（PNG・JPEG）とOffice文書の中の文字は確認されないため、添付前にご自身で確認してください。
             </p>
-            <ErrorList errors={attachmentErrors} />
+            <ErrorList id="practice-attachments-error" errors={attachmentErrors} />
           </div>
         </fieldset>
 
