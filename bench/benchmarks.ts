@@ -72,8 +72,7 @@ export async function benchBenchmarks(prisma: PrismaClient, measure: Measure, sh
   // What the /benchmarks loader does after authorisation: the due-close check, the range, the dashboard.
   type Metric = 'reportsPerBedYear' | 'fallsPer1000' | 'physicianShare'
   const dashboard = async (hospitalId: string, from: string | null, to: string | null, metric: Metric, readPeers: PeerReader) => {
-    await closeDueMonths()
-    const range = await resolveRange(hospitalId, from, to)
+    const [, range] = await Promise.all([closeDueMonths(), resolveRange(hospitalId, from, to)])
     return loadDashboard({ hospitalId, range, metric }, readPeers)
   }
   // The baseline runs in the same process against the same database: the same loader with the peer read of decision
