@@ -3,15 +3,36 @@
  * after authorisation) for 500 hospitals × 60 months, plus CSV import. Modules are imported inside the function
  * because they read DATABASE_URL when first loaded, which bench/run.ts sets first.
  */
+import os from 'node:os'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import type { PeerReader } from '#app/modules/benchmarks/dashboard.server.ts'
 
 type Figures = { median: number; p95: number; runs: number }
 type Measure = (runs: number, task: (i: number) => Promise<unknown>) => Promise<Figures>
 type Show = (label: string, figures: Figures) => void
 
+/** Runs the tasks in turn, `runs` times each, and gives each task's figures (the same quantiles as bench/run.ts). */
+async function interleaved<K extends string>(runs: number, tasks: Record<K, (i: number) => Promise<unknown>>): Promise<Record<K, Figures>> {
+  const entries = Object.entries(tasks) as [K, (i: number) => Promise<unknown>][]
+  const times = new Map<K, number[]>(entries.map(([key]) => [key, []]))
+  for (let i = 0; i < runs; i++) {
+    for (const [key, task] of entries) {
+      const started = performance.now()
+      await task(i)
+      times.get(key)?.push(performance.now() - started)
+    }
+  }
+  const figures = (list: number[]): Figures => {
+    list.sort((a, b) => a - b)
+    const at = (q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0
+    return { median: at(0.5), p95: at(0.95), runs }
+  }
+  return Object.fromEntries(entries.map(([key]) => [key, figures(times.get(key) ?? [])])) as Record<K, Figures>
+}
+
 export async function benchBenchmarks(prisma: PrismaClient, measure: Measure, show: Show) {
   const { generateMonths } = await import('#prisma/seed/benchmarks.ts')
-  const { loadDashboard, resolveRange, peerSums } = await import('#app/modules/benchmarks/dashboard.server.ts')
+  const { loadDashboard, resolveRange, peerSums, peerSumsByMonth } = await import('#app/modules/benchmarks/dashboard.server.ts')
   const { closeDueMonths } = await import('#app/modules/benchmarks/closes.server.ts')
   const { addMonths, previousPeriod } = await import('#app/modules/benchmarks/period.ts')
   const { parseBenchmarkCsv, serialiseBenchmarkCsv } = await import('#app/modules/benchmarks/csv.ts')
@@ -45,25 +66,45 @@ export async function benchBenchmarks(prisma: PrismaClient, measure: Measure, sh
   console.log(`  (closed ${closed.length} months in ${((performance.now() - closing) / 1000).toFixed(1)} s)`)
   await prisma.$executeRawUnsafe('ANALYZE "BenchmarkSubmission"')
   await prisma.$executeRawUnsafe('ANALYZE "BenchmarkPeerClose"')
-  // Before issue 15 (docs/decisions/0010): the dashboard ran a live GROUP BY over the submissions, measured then at
-  // median ≈ 75 ms for 12 months and ≈ 120–170 ms for 60 months on this machine.
-  console.log('  baseline (0010, live GROUP BY, before the monthly close): median ≈ 75 ms (12 months), ≈ 120–170 ms (60 months); goal ≤ 50 ms')
+  await prisma.$executeRawUnsafe('ANALYZE "BenchmarkPeerCumulative"')
 
   const pick = (i: number) => hospitals[(i * 7) % hospitals.length] as { id: string }
   // What the /benchmarks loader does after authorisation: the due-close check, the range, the dashboard.
-  const dashboard = async (hospitalId: string, from: string | null, to: string | null, metric: 'reportsPerBedYear' | 'fallsPer1000' | 'physicianShare') => {
-    await closeDueMonths()
-    const range = await resolveRange(hospitalId, from, to)
-    return loadDashboard({ hospitalId, range, metric })
+  type Metric = 'reportsPerBedYear' | 'fallsPer1000' | 'physicianShare'
+  const dashboard = async (hospitalId: string, from: string | null, to: string | null, metric: Metric, readPeers: PeerReader) => {
+    const [, range] = await Promise.all([closeDueMonths(), resolveRange(hospitalId, from, to)])
+    return loadDashboard({ hospitalId, range, metric }, readPeers)
   }
-  show('dashboard, default range (last 12 months)', await measure(40, (i) => dashboard(pick(i).id, null, null, 'reportsPerBedYear')))
-  show('dashboard, 60 months (the longest range)', await measure(40, (i) => dashboard(pick(i).id, periods[0] ?? null, last, 'fallsPer1000')))
-  show('dashboard, 24 months, a proportion metric', await measure(40, (i) => dashboard(pick(i).id, periods[36] ?? null, last, 'physicianShare')))
+  // The baseline runs in the same process against the same database: the same loader with the peer read of decision
+  // 0035 (a GROUP BY over the frozen months plus every hospital's beds). Runs alternate between the two, so a burst
+  // of load from the other engineers on this machine falls on both.
+  console.log(`  load average before: ${os.loadavg().map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min, ${os.cpus().length} cores)`)
+  const cases: [string, string | null, Metric][] = [
+    ['default range (last 12 months)', null, 'reportsPerBedYear'],
+    ['60 months (the longest range)', periods[0] ?? null, 'fallsPer1000'],
+    ['24 months, a proportion metric', periods[36] ?? null, 'physicianShare'],
+  ]
+  for (const [label, from, metric] of cases) {
+    const to = from ? last : null
+    const figures = await interleaved(60, {
+      totals: (i) => dashboard(pick(i).id, from, to, metric, peerSums),
+      byMonth: (i) => dashboard(pick(i).id, from, to, metric, peerSumsByMonth),
+    })
+    show(`dashboard, ${label}`, figures.totals)
+    show('  baseline: same loader, peers summed per request (0035)', figures.byMonth)
+  }
 
   const wide = { from: periods[0] ?? last, to: last, months: monthCount }
-  show('  of which: peer sums (GROUP BY hospital over closed months, 60)', await measure(40, (i) => peerSums(wide, pick(i).id)))
+  const reads = await interleaved(60, {
+    totals: (i) => peerSums(wide, pick(i).id),
+    byMonth: (i) => peerSumsByMonth(wide, pick(i).id),
+    roundTrip: () => prisma.$queryRaw`SELECT 1`,
+  })
+  show('  of which: peer sums from the running totals, 60 months', reads.totals)
+  show('  baseline: peer sums by GROUP BY over the frozen months', reads.byMonth)
+  show('  floor: one round trip (SELECT 1)', reads.roundTrip)
   show('  of which: the due-close check', await measure(40, () => closeDueMonths()))
-  show('  for comparison: the 0010 live GROUP BY over submissions, 60', await measure(20, () => prisma.benchmarkSubmission.groupBy({ by: ['hospitalId'], where: { period: { gte: wide.from, lte: wide.to } }, _sum: { reportsTotal: true, beds: true, patientDays: true, falls: true } })))
+  console.log(`  load average after:  ${os.loadavg().map((load) => load.toFixed(2)).join(' / ')}`)
 
   const own = pick(1).id
   const rows = await prisma.benchmarkSubmission.findMany({ where: { hospitalId: own }, orderBy: { period: 'asc' } })

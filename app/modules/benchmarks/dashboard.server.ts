@@ -1,5 +1,6 @@
+import { Prisma } from '#app/generated/prisma/client.ts'
 import { prisma } from '#app/lib/db.server.ts'
-import { BREAKDOWNS, emptyCounts, FIELD_BY_KEY, pickCounts } from './fields.ts'
+import { BREAKDOWNS, COUNT_KEYS, emptyCounts, FIELD_BY_KEY, pickCounts, type Counts } from './fields.ts'
 import { expectedCount, funnelCurve, funnelZone, MIN_EXPECTED, overdispersion, type FunnelCurvePoint, type FunnelZone, type Overdispersion } from './funnel.ts'
 import { computeMetric, METRIC_BY_KEY, METRICS, sumTallies, tally, type MetricKey, type MetricValue, type Tally } from './metrics.ts'
 import { addMonths, isPeriod, monthCount, periodsBetween, previousPeriod, type Period } from './period.ts'
@@ -24,10 +25,11 @@ export async function resolveRange(hospitalId: string, from: string | null, to: 
     const clampedFrom = monthCount(from, to) > MAX_RANGE_MONTHS ? addMonths(to, -(MAX_RANGE_MONTHS - 1)) : from
     return { from: clampedFrom, to, months: monthCount(clampedFrom, to) }
   }
-  const latest =
-    (await prisma.benchmarkSubmission.findFirst({ where: { hospitalId }, orderBy: { period: 'desc' }, select: { period: true } })) ??
-    (await prisma.benchmarkSubmission.findFirst({ orderBy: { period: 'desc' }, select: { period: true } }))
-  const end = latest?.period ?? previousPeriod()
+  // One round trip, both maxima from the (hospitalId, period) and period indexes.
+  const [row] = await prisma.$queryRaw<{ latest: Period | null }[]>`
+    SELECT coalesce((SELECT max("period") FROM "BenchmarkSubmission" WHERE "hospitalId" = ${hospitalId}),
+                    (SELECT max("period") FROM "BenchmarkSubmission")) AS latest`
+  const end = row?.latest ?? previousPeriod()
   const start = addMonths(end, -(DEFAULT_RANGE_MONTHS - 1))
   return { from: start, to: end, months: DEFAULT_RANGE_MONTHS }
 }
@@ -78,17 +80,84 @@ export type Dashboard = {
   breakdowns: { key: string; label: string; total: number; items: { key: string; label: string; count: number; share: number | null }[] }[]
 }
 
-type PeerSums = { hospitalId: string; band: BedBand; tally: Tally }
+export type PeerSums = { hospitalId: string; band: BedBand; tally: Tally }
+
+/** The frozen sums of one hospital over some closed months, as either query returns them. */
+type PeerRow = {
+  hospitalId: string
+  beds: number
+  reports: number
+  physicianReports: number
+  harmReports: number
+  medicationReports: number
+  falls: number
+  injuriousFalls: number
+  patientDays: number
+  bedDays: number
+}
+
+// One zero tally copied for every peer (Object.fromEntries per peer was a visible part of the loader's CPU time).
+const ZERO_COUNTS: Readonly<Counts> = Object.freeze(emptyCounts())
+
+/** Only the fields the six metrics read are frozen; the harm levels are carried as one sum in level3b. */
+function toPeerSums(row: PeerRow): PeerSums {
+  const tally: Tally = {
+    ...ZERO_COUNTS,
+    reportsTotal: row.reports,
+    byPhysician: row.physicianReports,
+    level3b: row.harmReports,
+    catMedication: row.medicationReports,
+    falls: row.falls,
+    fallsInjury: row.injuriousFalls,
+    patientDays: row.patientDays,
+    bedDays: row.bedDays,
+  }
+  return { hospitalId: row.hospitalId, band: bedBand(row.beds), tally }
+}
 
 /**
- * Other hospitals' sums over the closed months of the range (one GROUP BY on the frozen table), each with the
- * band of its registered beds. The requesting hospital is left out in SQL.
+ * Other hospitals' sums over the closed months of the range, each with the band of its registered beds; the
+ * requesting hospital is left out in SQL. Read from the running totals kept at each close: the totals at the
+ * range's last closed month minus those at the last closed month before the range, two index lookups per hospital
+ * whatever the range's length (docs/decisions/0036-benchmark-dashboard-time.md). A hospital with no frozen month
+ * in the range (the months counter does not move) has no data there and is not a peer. Ordered by hospital, so the
+ * pooled target and φ̂ (floating-point sums over the peers) come out the same on every read.
  */
 export async function peerSums(range: DashboardRange, excludeHospitalId: string): Promise<PeerSums[]> {
+  const rows = await prisma.$queryRaw<PeerRow[]>`
+    WITH bounds AS (
+      SELECT (SELECT max("period") FROM "BenchmarkClose" WHERE "period" >= ${range.from} AND "period" <= ${range.to}) AS last_in,
+             (SELECT max("period") FROM "BenchmarkClose" WHERE "period" < ${range.from}) AS last_before
+    )
+    SELECT hi."hospitalId", h."beds",
+           hi."reports" - coalesce(lo."reports", 0) AS "reports",
+           hi."physicianReports" - coalesce(lo."physicianReports", 0) AS "physicianReports",
+           hi."harmReports" - coalesce(lo."harmReports", 0) AS "harmReports",
+           hi."medicationReports" - coalesce(lo."medicationReports", 0) AS "medicationReports",
+           hi."falls" - coalesce(lo."falls", 0) AS "falls",
+           hi."injuriousFalls" - coalesce(lo."injuriousFalls", 0) AS "injuriousFalls",
+           hi."patientDays" - coalesce(lo."patientDays", 0) AS "patientDays",
+           hi."bedDays" - coalesce(lo."bedDays", 0) AS "bedDays"
+    FROM bounds
+    JOIN "BenchmarkPeerCumulative" hi ON hi."period" = bounds.last_in
+    JOIN "Hospital" h ON h."id" = hi."hospitalId"
+    LEFT JOIN "BenchmarkPeerCumulative" lo ON lo."period" = bounds.last_before AND lo."hospitalId" = hi."hospitalId"
+    WHERE hi."hospitalId" <> ${excludeHospitalId} AND hi."months" > coalesce(lo."months", 0)
+    ORDER BY hi."hospitalId"`
+  return rows.map(toPeerSums)
+}
+
+/**
+ * The same sums by their definition: a GROUP BY over the frozen months of the range (the dashboard's read before
+ * decision 0036). Kept as the reference the running totals are tested against, and as the baseline `npm run bench`
+ * measures beside them.
+ */
+export async function peerSumsByMonth(range: DashboardRange, excludeHospitalId: string): Promise<PeerSums[]> {
   const [groups, hospitals] = await Promise.all([
     prisma.benchmarkPeerClose.groupBy({
       by: ['hospitalId'],
       where: { period: { gte: range.from, lte: range.to }, hospitalId: { not: excludeHospitalId } },
+      orderBy: { hospitalId: 'asc' },
       _sum: { reports: true, physicianReports: true, harmReports: true, medicationReports: true, falls: true, injuriousFalls: true, patientDays: true, bedDays: true },
     }),
     prisma.hospital.findMany({ select: { id: true, beds: true } }),
@@ -98,44 +167,62 @@ export async function peerSums(range: DashboardRange, excludeHospitalId: string)
     const registered = beds.get(group.hospitalId)
     if (registered === undefined) return []
     const sum = group._sum
-    // Only the fields the six metrics read are frozen; the harm levels are carried as one sum in level3b.
-    const counts = {
-      ...emptyCounts(),
-      reportsTotal: sum.reports ?? 0,
-      byPhysician: sum.physicianReports ?? 0,
-      level3b: sum.harmReports ?? 0,
-      catMedication: sum.medicationReports ?? 0,
-      falls: sum.falls ?? 0,
-      fallsInjury: sum.injuriousFalls ?? 0,
-      patientDays: sum.patientDays ?? 0,
-    }
-    return [{ hospitalId: group.hospitalId, band: bedBand(registered), tally: { ...counts, bedDays: sum.bedDays ?? 0 } }]
+    return [
+      toPeerSums({
+        hospitalId: group.hospitalId,
+        beds: registered,
+        reports: sum.reports ?? 0,
+        physicianReports: sum.physicianReports ?? 0,
+        harmReports: sum.harmReports ?? 0,
+        medicationReports: sum.medicationReports ?? 0,
+        falls: sum.falls ?? 0,
+        injuriousFalls: sum.injuriousFalls ?? 0,
+        patientDays: sum.patientDays ?? 0,
+        bedDays: sum.bedDays ?? 0,
+      }),
+    ]
   })
 }
 
 // Peer values are rounded before they leave the server (to the metric's digits + 1, shares + 3).
 const roundTo = (value: number, digits: number) => Number(value.toFixed(digits))
 
-export async function loadDashboard(input: { hospitalId: string; range: DashboardRange; metric: MetricKey }): Promise<Dashboard> {
+type OwnMonthRow = Counts & { period: Period }
+// Every submitted figure (the breakdowns need them all). Column names from the field list, never from input.
+const OWN_COLUMNS = Prisma.join(COUNT_KEYS.map((key) => Prisma.raw(`"${key}"`)))
+
+/** How the other hospitals' sums are read: the running totals, or (tests, the bench's baseline) their definition. */
+export type PeerReader = (range: DashboardRange, excludeHospitalId: string) => Promise<PeerSums[]>
+
+export async function loadDashboard(input: { hospitalId: string; range: DashboardRange; metric: MetricKey }, readPeers: PeerReader = peerSums): Promise<Dashboard> {
   const { hospitalId, range, metric: metricKey } = input
   const metric = METRIC_BY_KEY[metricKey]
-  const [hospital, rows, peers, closes] = await Promise.all([
-    prisma.hospital.findUnique({ where: { id: hospitalId }, select: { beds: true } }),
-    prisma.benchmarkSubmission.findMany({ where: { hospitalId, period: { gte: range.from, lte: range.to } }, orderBy: { period: 'asc' } }),
-    peerSums(range, hospitalId),
-    prisma.benchmarkClose.findMany({ where: { period: { gte: range.from, lte: range.to } }, select: { period: true }, orderBy: { period: 'asc' } }),
+  // Raw SQL for the dashboard's reads: through Prisma's query compiler each of these cost ≈ 1–2.5 ms of CPU per
+  // view, as much as all the statistics together (docs/decisions/0036-benchmark-dashboard-time.md).
+  const [[facts], rows, peers] = await Promise.all([
+    // The registered beds and the closed months of the range, in one round trip.
+    prisma.$queryRaw<{ beds: number | null; closes: Period[] }[]>`
+      SELECT (SELECT "beds" FROM "Hospital" WHERE "id" = ${hospitalId}) AS beds,
+             ARRAY(SELECT "period" FROM "BenchmarkClose" WHERE "period" >= ${range.from} AND "period" <= ${range.to} ORDER BY "period") AS closes`,
+    prisma.$queryRaw<OwnMonthRow[]>`
+      SELECT "period", ${OWN_COLUMNS} FROM "BenchmarkSubmission"
+      WHERE "hospitalId" = ${hospitalId} AND "period" >= ${range.from} AND "period" <= ${range.to}
+      ORDER BY "period"`,
+    readPeers(range, hospitalId),
   ])
+  const closes = facts?.closes ?? []
   const ownMonths = rows.map((row) => ({ period: row.period, tally: tally(pickCounts(row), row.period) }))
   const own = sumTallies(ownMonths.map((month) => month.tally))
   const averageBeds = ownMonths.length ? own.beds / ownMonths.length : null
   // The band comes from the registered beds an admin keeps, never from submitted figures.
-  const registeredBeds = hospital?.beds ?? null
+  const registeredBeds = facts?.beds ?? null
   const band = registeredBeds === null ? null : bedBand(registeredBeds)
 
   const periods = periodsBetween(range.from, range.to)
+  const monthByPeriod = new Map(ownMonths.map((month) => [month.period, month]))
   const chartFor = (definition: (typeof METRICS)[number]) => {
     const input = periods.flatMap((period) => {
-      const month = ownMonths.find((m) => m.period === period)
+      const month = monthByPeriod.get(period)
       return month ? [{ period, numerator: definition.numerator(month.tally), denominator: definition.denominator(month.tally) }] : []
     })
     const options = { scale: definition.scale, polarity: definition.polarity, target: definition.target }
@@ -144,9 +231,17 @@ export async function loadDashboard(input: { hospitalId: string; range: Dashboar
 
   const summaries = METRICS.map((definition): MetricSummary => {
     const ownValue = computeMetric(definition, own)
-    const values = (group: PeerSums[]) => group.map((h) => computeMetric(definition, h.tally).value).filter((v): v is number => v !== null)
-    const bandStats = peerStats(values(band ? peers.filter((h) => h.band === band) : []))
-    const overall = peerStats(values(peers))
+    // Each peer's value once, into the overall list and (same band) the band's list.
+    const overallValues: number[] = []
+    const bandValues: number[] = []
+    for (const peer of peers) {
+      const value = computeMetric(definition, peer.tally).value
+      if (value === null) continue
+      overallValues.push(value)
+      if (peer.band === band) bandValues.push(value)
+    }
+    const bandStats = peerStats(bandValues)
+    const overall = peerStats(overallValues)
     const lowGuide = definition.guides.length ? Math.min(...definition.guides.map((guide) => guide.value)) : null
     const bandLow = bandStats.suppressed ? null : (bandStats.p25 ?? bandStats.median)
     const lowWarning = definition.lowIsWarning && ownValue.value !== null && ((bandLow !== null && ownValue.value < bandLow) || (lowGuide !== null && ownValue.value < lowGuide))
@@ -180,7 +275,7 @@ export async function loadDashboard(input: { hospitalId: string; range: Dashboar
     monthsSubmitted: ownMonths.length,
     missingMonths: periods.filter((period) => !submitted.has(period)),
     closedMonths: closes.length,
-    closedThrough: closes.at(-1)?.period ?? null,
+    closedThrough: closes.at(-1) ?? null,
     totals: { reports: own.reportsTotal, patientDays: own.patientDays, averageBeds },
     summaries,
     spc,

@@ -68,10 +68,15 @@ export const CSV_COLUMNS = ['period', ...COUNT_FIELDS.map((field) => field.colum
 
 export const COUNT_KEYS: readonly CountKey[] = COUNT_FIELDS.map((field) => field.key)
 
+// Filled key by key: Object.fromEntries over the keys was a visible share of the dashboard's CPU time.
 export function emptyCounts(): Counts {
-  return Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts
+  const counts = {} as Counts
+  for (const key of COUNT_KEYS) counts[key] = 0
+  return counts
 }
 
 export function pickCounts(row: Counts): Counts {
-  return Object.fromEntries(COUNT_KEYS.map((key) => [key, row[key]])) as Counts
+  const counts = {} as Counts
+  for (const key of COUNT_KEYS) counts[key] = row[key]
+  return counts
 }

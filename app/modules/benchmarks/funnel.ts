@@ -90,16 +90,18 @@ export function overdispersion(kind: MetricKind, target: number, points: readonl
   return { hospitals: I, phi, statistic, critical, overdispersed, tau2 }
 }
 
+// A share cannot exceed 1. (Module level: the funnel calls funnelLimits once per hospital and curve point.)
+const clampHigh = (kind: MetricKind, value: number) => (kind === 'proportion' ? Math.min(1, value) : value)
+
 /** Limits at one volume: exact when the hospitals are not over-dispersed, otherwise widened by τ². */
 export function funnelLimits(kind: MetricKind, target: number, volume: number, tau2 = 0): FunnelLimits {
   if (tau2 > 0) {
     const sd = Math.sqrt(unitVariance(kind, target) / volume + tau2)
-    const clampHigh = (value: number) => (kind === 'proportion' ? Math.min(1, value) : value)
     return {
       lower95: Math.max(0, target - Z.p975 * sd),
-      upper95: clampHigh(target + Z.p975 * sd),
+      upper95: clampHigh(kind, target + Z.p975 * sd),
       lower998: Math.max(0, target - Z.p999 * sd),
-      upper998: clampHigh(target + Z.p999 * sd),
+      upper998: clampHigh(kind, target + Z.p999 * sd),
     }
   }
   if (!(volume > 0)) {

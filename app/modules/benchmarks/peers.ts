@@ -27,7 +27,7 @@ export type PeerStats =
  * The p-th percentile (0–1) of sorted values by linear interpolation between closest ranks (Hyndman & Fan
  * type 7, as Excel's PERCENTILE.INC): position (n − 1) × p.
  */
-export function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (!sorted.length) throw new Error('percentile of no values')
   const position = (sorted.length - 1) * p
   const below = Math.floor(position)
@@ -40,7 +40,8 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function peerStats(values: readonly number[]): PeerStats {
   const finite = values.filter((value) => Number.isFinite(value))
   if (finite.length < MIN_PEERS) return { suppressed: true, hospitals: finite.length }
-  const sorted = [...finite].sort((a, b) => a - b)
+  // A typed array sorts numbers without a comparator call per step (12 sorts of up to 500 values per dashboard view).
+  const sorted = Float64Array.from(finite).sort()
   const n = sorted.length
   return {
     suppressed: false,
