@@ -109,9 +109,10 @@ describe('screens at 390 and 1280 px', () => {
     await page.getByRole('navigation', { name: '会員メニュー' }).getByRole('link', { name: '事例', exact: true }).click()
     await waitForPath(page, '/cases')
     // The menu closes on the next page; the filters wait behind their button.
-    expect(await page.getByRole('navigation', { name: '会員メニュー' }).isVisible()).toBe(false)
+    // (polled: the menu closes in an effect after the new page renders)
+    await expect.poll(() => page.getByRole('navigation', { name: '会員メニュー' }).isVisible()).toBe(false)
     const filterForm = page.getByRole('search', { name: '事例の絞り込み' })
-    expect(await filterForm.isVisible()).toBe(false)
+    await expect.poll(() => filterForm.isVisible()).toBe(false)
     await page.getByRole('button', { name: /^絞り込み/ }).click()
     await filterForm.getByLabel('事象の分類').selectOption('MEDICATION')
     await filterForm.getByRole('button', { name: '絞り込む' }).click()
@@ -120,9 +121,11 @@ describe('screens at 390 and 1280 px', () => {
     await expect.poll(() => page.getByRole('button', { name: /^絞り込み/ }).innerText()).toContain('1件の条件')
 
     await page.goto('/search?q=転倒')
-    expect(await page.getByRole('complementary', { name: '絞り込み' }).isVisible()).toBe(false)
+    const facets = page.getByRole('complementary', { name: '絞り込み' })
+    await page.getByRole('button', { name: /^絞り込み/ }).waitFor()
+    expect(await facets.isVisible()).toBe(false)
     await page.getByRole('button', { name: /^絞り込み/ }).click()
-    expect(await page.getByRole('complementary', { name: '絞り込み' }).isVisible()).toBe(true)
+    await expect.poll(() => facets.isVisible()).toBe(true)
   })
 
   test('filled-in forms meet WCAG AA contrast (axe color-contrast), and the case form counts characters as they are typed', { timeout: 90_000 }, async () => {
