@@ -6,6 +6,7 @@ import { createInvite } from '#app/modules/auth/invites.server.ts'
 import * as membersRoute from '#app/routes/admin/members.tsx'
 import * as participantsCsvRoute from '#app/routes/admin/events/participants.csv.ts'
 import * as exportRoute from '#app/routes/benchmarks/export-csv.ts'
+import * as caseExportRoute from '#app/routes/cases/export.ts'
 import * as joinRoute from '#app/routes/join.tsx'
 import * as reauthRoute from '#app/routes/reauth.tsx'
 import * as resetRoute from '#app/routes/reset-password.tsx'
@@ -45,6 +46,17 @@ describe('re-authentication before exports', () => {
     )
     expect(back.headers.get('Location')).toBe('/benchmarks/export.csv')
     const csv = expectResponse(await settle(() => exportRoute.loader(args(makeRequest('/benchmarks/export.csv', { cookie })))), 200)
+    expect(csv.headers.get('Content-Type')).toContain('text/csv')
+  })
+
+  test('the case list export (CSV and .xlsx) asks a stale session to re-authenticate, keeping the filters', async () => {
+    const member = await createUser({ hospitalId: (await createHospital()).id })
+    const cookie = await staleCookie(member.id)
+    for (const path of ['/cases/export.csv?category=drug', '/cases/export.xlsx']) {
+      expectReauthRedirect(await settle(() => caseExportRoute.loader(args(makeRequest(path, { cookie })))), path)
+    }
+    expectResponse(await settle(() => reauthRoute.action(args(makeRequest('/reauth', { cookie, form: { intent: 'password', password: TEST_PASSWORD, redirectTo: '/cases/export.csv' } })))), 302)
+    const csv = expectResponse(await settle(() => caseExportRoute.loader(args(makeRequest('/cases/export.csv', { cookie })))), 200)
     expect(csv.headers.get('Content-Type')).toContain('text/csv')
   })
 
