@@ -114,6 +114,12 @@ describe('best practices', () => {
     expect(await page.getByLabel('解決したい課題').inputValue()).toBe('夜間の転倒が続き、巡視の手順が人によって違っていた。')
     expect(await editor.innerText()).toContain('巡視の時刻と確認項目を一枚の手順書にまとめた。')
 
+    // The member then chooses a clean file and publishes again from the same form: it goes through.
+    const clean = pdfWithPages([['夜間巡視の手順書', '2時間ごとに訪室する。']])
+    await attachments.setInputFiles({ name: '巡視手順2.pdf', mimeType: 'application/pdf', buffer: Buffer.from(clean) })
+    await page.getByRole('button', { name: '公開する', exact: true }).click()
+    await page.waitForURL((url) => /^\/practices\/[^/]+$/.test(url.pathname) && url.searchParams.get('saved') === 'published', { timeout: 60_000 })
+    await expect.poll(() => page.getByRole('link', { name: '巡視手順2.pdf' }).count(), CHECKED).toBe(1)
   })
 
   test('a PDF with a text layer and no identifier is accepted and published (issue 14)', { timeout: 180_000 }, async () => {
