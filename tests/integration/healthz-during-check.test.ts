@@ -1,5 +1,5 @@
-import http from 'node:http'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { type RawReply, sendRaw } from '#tests/fixtures/raw-http.ts'
 import { type AppProcess, startApp } from '#tests/fixtures/app-process.ts'
 
 // Issue 14: the de-identification check runs in worker threads, so a long check never holds up other requests.
@@ -18,18 +18,10 @@ afterAll(async () => {
   await app?.stop()
 })
 
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
+type Reply = RawReply
 
-function send(method: string, target: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port: app.port, method, path: target, headers: options.headers }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }))
-    })
-    request.on('error', reject)
-    request.end(options.body)
-  })
+function send(method: string, target: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+  return sendRaw(app.port, method, target, options)
 }
 
 /** A case section of 20,000 characters (the editor's limit) in the style of a report, with names and dates in it. */

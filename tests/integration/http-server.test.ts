@@ -2,6 +2,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { type RawReply, sendRaw } from '#tests/fixtures/raw-http.ts'
 import { type AppProcess, rssMb, runAppUntilExit, startApp } from '#tests/fixtures/app-process.ts'
 
 // The HTTP layer of issue 13 against the real server (server/start.ts --dev, as `npm run dev` runs it) in a child
@@ -21,20 +22,10 @@ afterAll(async () => {
   await app?.stop()
 })
 
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
+type Reply = RawReply
 
-/** One raw HTTP request (fetch would refuse TRACE and normalise the bad URLs under test). */
 function send(method: string, target: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port: app.port, method, path: target, headers: options.headers }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }))
-    })
-    request.on('error', reject)
-    if (options.body !== undefined) request.end(options.body)
-    else request.end()
-  })
+  return sendRaw(app.port, method, target, options)
 }
 
 const form = (fields: Record<string, string>) => ({
